@@ -1,0 +1,569 @@
+//! The client: configuration checked once in [`ClientBuilder::build`], and the
+//! Powerpack operations on top of one retrying request loop.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use base64::Engine as _;
+use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, USER_AGENT};
+use reqwest::{Method, Url};
+
+use crate::error::PowerpackError;
+use crate::model::{DeleteResult, Powerpack, PowerpackPage};
+use crate::params::{CreatePowerpack, UpdatePowerpack};
+use crate::retry::{self, Decision, Idempotency, Outcome, RetryPolicy};
+use crate::validate;
+
+/// Plivo's production API.
+pub const DEFAULT_BASE_URL: &str = "https://api.plivo.com";
+/// Time allowed to open a TCP (and TLS) connection.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Time allowed for one attempt: sending the request and reading the whole answer.
+pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Time allowed for a whole call, every retry and backoff included.
+pub const DEFAULT_TOTAL_DEADLINE: Duration = Duration::from_secs(60);
+/// The largest page the list endpoint serves.
+pub const MAX_PAGE_SIZE: u32 = 20;
+
+/// The crate's User-Agent; bindings append their language with
+/// [`ClientBuilder::user_agent_suffix`].
+pub const USER_AGENT_BASE: &str = concat!("plivo-powerpack/", env!("CARGO_PKG_VERSION"), " (Rust)");
+
+/// The environment variables read by [`Client::from_env`].
+pub const ENV_AUTH_ID: &str = "PLIVO_AUTH_ID";
+pub const ENV_AUTH_TOKEN: &str = "PLIVO_AUTH_TOKEN";
+
+/// Configures a [`Client`]. Nothing is checked until [`build`](Self::build),
+/// which checks everything at once.
+#[must_use]
+#[derive(Clone)]
+pub struct ClientBuilder {
+    auth_id: String,
+    auth_token: String,
+    base_url: String,
+    connect_timeout: Duration,
+    attempt_timeout: Duration,
+    total_deadline: Duration,
+    retry: RetryPolicy,
+    user_agent_suffix: Option<String>,
+    proxy: Option<String>,
+    check_auth_id: bool,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("auth_id", &self.auth_id)
+            .field("auth_token", &"***")
+            .field("base_url", &self.base_url)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("total_deadline", &self.total_deadline)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// A builder for these credentials with every default.
+    pub fn new(auth_id: impl Into<String>, auth_token: impl Into<String>) -> Self {
+        ClientBuilder {
+            auth_id: auth_id.into(),
+            auth_token: auth_token.into(),
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
+            total_deadline: DEFAULT_TOTAL_DEADLINE,
+            retry: RetryPolicy::default(),
+            user_agent_suffix: None,
+            proxy: None,
+            check_auth_id: true,
+        }
+    }
+
+    /// Where the API lives (default [`DEFAULT_BASE_URL`]). Must be `https://`,
+    /// or `http://` to a loopback host (a local sandbox): credentials never
+    /// travel in clear text to another machine.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+    /// Time to open a connection (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+    /// Time for one attempt, from sending to the last byte of the answer (default 30 s).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = timeout;
+        self
+    }
+    /// Time for a whole call including retries and backoff (default 60 s).
+    pub fn total_deadline(mut self, deadline: Duration) -> Self {
+        self.total_deadline = deadline;
+        self
+    }
+    /// How failed calls are retried (default: 3 attempts in all).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+    /// Text appended to the User-Agent, e.g. `python/3.11.7`.
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix = Some(suffix.into());
+        self
+    }
+    /// An HTTP(S) proxy for every request, e.g. `http://proxy.internal:3128`.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(url.into());
+        self
+    }
+    /// Accepts auth_ids that do not look like `MA…`/`SA…` (20 characters).
+    /// Only for test accounts of unusual shape; the server still checks them.
+    pub fn skip_auth_id_check(mut self) -> Self {
+        self.check_auth_id = false;
+        self
+    }
+
+    /// Checks the whole configuration and builds the client. Fails with
+    /// [`PowerpackError::Validation`] naming the first bad setting.
+    pub fn build(self) -> Result<Client, PowerpackError> {
+        if self.check_auth_id {
+            validate::auth_id(&self.auth_id)?;
+        } else {
+            validate::path_segment("auth_id", &self.auth_id)?;
+        }
+        validate::auth_token(&self.auth_token)?;
+        let account_url = account_url(&self.base_url, &self.auth_id)?;
+        for (field, d) in [
+            ("connect_timeout", self.connect_timeout),
+            ("attempt_timeout", self.attempt_timeout),
+            ("total_deadline", self.total_deadline),
+        ] {
+            if d.is_zero() {
+                return Err(PowerpackError::validation(field, "must be greater than zero"));
+            }
+        }
+        if self.retry.max_attempts == 0 {
+            return Err(PowerpackError::validation("retry.max_attempts", "must be at least 1 (the first attempt counts)"));
+        }
+        if self.retry.base_delay_ms > self.retry.max_delay_ms {
+            return Err(PowerpackError::validation("retry.base_delay_ms", "must not exceed retry.max_delay_ms"));
+        }
+        let mut user_agent = USER_AGENT_BASE.to_owned();
+        if let Some(suffix) = &self.user_agent_suffix {
+            if suffix.is_empty() || !suffix.chars().all(|c| c.is_ascii_graphic() || c == ' ') {
+                return Err(PowerpackError::validation("user_agent_suffix", "must be non-empty printable ASCII"));
+            }
+            user_agent.push(' ');
+            user_agent.push_str(suffix);
+        }
+
+        let mut auth = HeaderValue::from_str(&format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", self.auth_id, self.auth_token))
+        ))
+        .map_err(|_| PowerpackError::validation("auth_token", "must be printable ASCII"))?;
+        auth.set_sensitive(true);
+        let mut headers = HeaderMap::new();
+        headers.insert(AUTHORIZATION, auth);
+        headers.insert(
+            USER_AGENT,
+            HeaderValue::from_str(&user_agent).expect("user agent checked to be printable ASCII"),
+        );
+
+        let mut http = reqwest::Client::builder()
+            .default_headers(headers)
+            .connect_timeout(self.connect_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(Duration::from_secs(60))
+            .tcp_nodelay(true);
+        match &self.proxy {
+            Some(p) => {
+                let proxy = reqwest::Proxy::all(p.as_str())
+                    .map_err(|_| PowerpackError::validation("proxy", "must be a valid proxy URL"))?;
+                http = http.proxy(proxy);
+            }
+            // Explicit is better than reading HTTP(S)_PROXY behind the caller's back.
+            None => http = http.no_proxy(),
+        }
+        let http = http
+            .build()
+            .map_err(|e| PowerpackError::validation("client", format!("could not build the HTTP client: {e}")))?;
+
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                account_url,
+                auth_id: self.auth_id,
+                auth_token: self.auth_token,
+                attempt_timeout: self.attempt_timeout,
+                total_deadline: self.total_deadline,
+                retry: self.retry,
+            }),
+        })
+    }
+}
+
+/// `{base}/v1/Account/{auth_id}/`, after checking the base URL's shape.
+fn account_url(base: &str, auth_id: &str) -> Result<String, PowerpackError> {
+    let url = Url::parse(base)
+        .map_err(|e| PowerpackError::validation("base_url", format!("not a valid URL ({e})")))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(PowerpackError::validation(
+                "base_url",
+                "http:// is only allowed for loopback hosts (127.0.0.1, ::1, localhost); use https://",
+            ))
+        }
+        other => return Err(PowerpackError::validation("base_url", format!("unsupported scheme {other:?}"))),
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(PowerpackError::validation("base_url", "must not have a query or fragment"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(PowerpackError::validation("base_url", "must not embed credentials"));
+    }
+    let root = url.as_str().trim_end_matches('/');
+    Ok(format!("{root}/v1/Account/{auth_id}/"))
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+/// A Powerpack API client. Cheap to clone (an `Arc`), safe to share between
+/// threads and tasks; clones share one connection pool.
+///
+/// The async methods need a Tokio runtime with the time driver enabled. For
+/// code without one, [`crate::blocking::Client`] runs the same calls on a
+/// runtime the crate owns.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    account_url: String,
+    auth_id: String,
+    auth_token: String,
+    attempt_timeout: Duration,
+    total_deadline: Duration,
+    retry: RetryPolicy,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("auth_id", &self.inner.auth_id)
+            .field("auth_token", &"***")
+            .field("account_url", &self.inner.account_url)
+            .field("attempt_timeout", &self.inner.attempt_timeout)
+            .field("total_deadline", &self.inner.total_deadline)
+            .field("retry", &self.inner.retry)
+            .finish()
+    }
+}
+
+/// What one HTTP exchange produced.
+struct Answer {
+    status: u16,
+    retry_after: Option<Duration>,
+    body: bytes::Bytes,
+}
+
+impl Client {
+    /// A client for these credentials with every default. See [`ClientBuilder`].
+    pub fn new(auth_id: impl Into<String>, auth_token: impl Into<String>) -> Result<Self, PowerpackError> {
+        ClientBuilder::new(auth_id, auth_token).build()
+    }
+
+    /// A builder, to change the base URL, timeouts, retries, proxy or User-Agent.
+    pub fn builder(auth_id: impl Into<String>, auth_token: impl Into<String>) -> ClientBuilder {
+        ClientBuilder::new(auth_id, auth_token)
+    }
+
+    /// A builder with credentials from `PLIVO_AUTH_ID` and `PLIVO_AUTH_TOKEN`.
+    pub fn builder_from_env() -> Result<ClientBuilder, PowerpackError> {
+        let read = |name: &str| {
+            std::env::var(name)
+                .ok()
+                .filter(|v| !v.is_empty())
+                .ok_or_else(|| PowerpackError::validation(name, "environment variable is not set"))
+        };
+        Ok(ClientBuilder::new(read(ENV_AUTH_ID)?, read(ENV_AUTH_TOKEN)?))
+    }
+
+    /// A client with credentials from `PLIVO_AUTH_ID` and `PLIVO_AUTH_TOKEN`.
+    pub fn from_env() -> Result<Self, PowerpackError> {
+        Self::builder_from_env()?.build()
+    }
+
+    /// The account this client acts for.
+    pub fn auth_id(&self) -> &str {
+        &self.inner.auth_id
+    }
+
+    /// Fetches one Powerpack.
+    pub async fn get_powerpack(&self, uuid: &str) -> Result<Powerpack, PowerpackError> {
+        validate::path_segment("uuid", uuid)?;
+        let body = self.call(Method::GET, &format!("Powerpack/{uuid}/"), None, Idempotency::Idempotent).await?;
+        Powerpack::from_json(&body).map_err(|e| self.redact(e))
+    }
+
+    /// Creates a Powerpack. Retried only when it surely was not processed
+    /// (connection refused, HTTP 429), so a retry never makes a duplicate.
+    pub async fn create_powerpack(&self, params: &CreatePowerpack) -> Result<Powerpack, PowerpackError> {
+        params.validate()?;
+        let body = serde_json::to_vec(&params.to_json()).expect("JSON values serialize");
+        let body = self.call(Method::POST, "Powerpack/", Some(body), Idempotency::NotIdempotent).await?;
+        Powerpack::from_json(&body).map_err(|e| self.redact(e))
+    }
+
+    /// Updates a Powerpack (the seed call) and returns it as the API now has it.
+    pub async fn update_powerpack(&self, uuid: &str, changes: &UpdatePowerpack) -> Result<Powerpack, PowerpackError> {
+        validate::path_segment("uuid", uuid)?;
+        changes.validate()?;
+        let body = serde_json::to_vec(&changes.to_json()).expect("JSON values serialize");
+        let body = self
+            .call(Method::POST, &format!("Powerpack/{uuid}/"), Some(body), Idempotency::Idempotent)
+            .await?;
+        Powerpack::from_json(&body).map_err(|e| self.redact(e))
+    }
+
+    /// One page of Powerpacks: `limit` 1..=20, `offset` from 0.
+    pub async fn list_powerpacks(&self, limit: u32, offset: u32) -> Result<PowerpackPage, PowerpackError> {
+        if !(1..=MAX_PAGE_SIZE).contains(&limit) {
+            return Err(PowerpackError::validation("limit", format!("must be between 1 and {MAX_PAGE_SIZE}, got {limit}")));
+        }
+        let path = format!("Powerpack/?limit={limit}&offset={offset}");
+        let body = self.call(Method::GET, &path, None, Idempotency::Idempotent).await?;
+        PowerpackPage::from_json(&body).map_err(|e| self.redact(e))
+    }
+
+    /// Every Powerpack of the account, walking the pages by `offset`.
+    ///
+    /// Stops at `total_count`, or at the first short or empty page, whichever
+    /// comes first, so a server that miscounts cannot make it loop forever.
+    pub async fn list_all_powerpacks(&self) -> Result<Vec<Powerpack>, PowerpackError> {
+        let mut all = Vec::new();
+        let mut offset = 0u32;
+        loop {
+            let page = self.list_powerpacks(MAX_PAGE_SIZE, offset).await?;
+            let got = page.powerpacks.len() as u32;
+            let total = page.meta.total_count;
+            all.extend(page.powerpacks);
+            offset += got;
+            if got < MAX_PAGE_SIZE || offset >= total {
+                return Ok(all);
+            }
+        }
+    }
+
+    /// Deletes a Powerpack. `unrent_numbers: true` also releases its numbers
+    /// from the account (destructive); the default in every binding is false.
+    pub async fn delete_powerpack(&self, uuid: &str, unrent_numbers: bool) -> Result<DeleteResult, PowerpackError> {
+        validate::path_segment("uuid", uuid)?;
+        let body = serde_json::to_vec(&serde_json::json!({ "unrent_numbers": unrent_numbers })).expect("JSON");
+        let body = self
+            .call(Method::DELETE, &format!("Powerpack/{uuid}/"), Some(body), Idempotency::Idempotent)
+            .await?;
+        DeleteResult::from_json(&body).map_err(|e| self.redact(e))
+    }
+
+    fn redact(&self, e: PowerpackError) -> PowerpackError {
+        e.redact(&self.inner.auth_token)
+    }
+
+    /// Sends one request with retries; returns the body of a 2xx answer.
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Vec<u8>>,
+        idempotency: Idempotency,
+    ) -> Result<bytes::Bytes, PowerpackError> {
+        let url = format!("{}{}", self.inner.account_url, path);
+        let started = Instant::now();
+        let deadline = started + self.inner.total_deadline;
+        let body = body.map(bytes::Bytes::from);
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            if remaining.is_zero() {
+                return Err(self.deadline_exceeded(attempt - 1));
+            }
+            let budget = self.inner.attempt_timeout.min(remaining);
+            let cut_by_deadline = budget < self.inner.attempt_timeout;
+
+            let mut request = self.inner.http.request(method.clone(), &url);
+            if let Some(b) = &body {
+                request = request.header(CONTENT_TYPE, "application/json").body(b.clone());
+            }
+            let exchange = async {
+                let response = request.send().await?;
+                let status = response.status().as_u16();
+                let retry_after = response
+                    .headers()
+                    .get(RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| retry::parse_retry_after(v, SystemTime::now()));
+                let body = response.bytes().await?;
+                Ok::<_, reqwest::Error>(Answer { status, retry_after, body })
+            };
+            let (outcome, retry_after, error) = match tokio::time::timeout(budget, exchange).await {
+                Ok(Ok(answer)) if (200..300).contains(&answer.status) => return Ok(answer.body),
+                Ok(Ok(answer)) => (
+                    Outcome::Status(answer.status),
+                    answer.retry_after,
+                    PowerpackError::from_response(answer.status, &answer.body, answer.retry_after),
+                ),
+                Ok(Err(e)) => transport_failure(&e),
+                Err(_elapsed) if cut_by_deadline => {
+                    (Outcome::SentNoAnswer, None, self.deadline_exceeded(attempt))
+                }
+                Err(_elapsed) => (
+                    Outcome::SentNoAnswer,
+                    None,
+                    PowerpackError::Timeout {
+                        reason: format!(
+                            "no complete answer within the attempt timeout of {:?} (attempt {attempt})",
+                            self.inner.attempt_timeout
+                        ),
+                    },
+                ),
+            };
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            match retry::decide(
+                &self.inner.retry,
+                attempt,
+                outcome,
+                retry_after,
+                idempotency,
+                remaining,
+                retry::jitter_sample(),
+            ) {
+                Decision::Stop => return Err(self.redact(error)),
+                Decision::RetryAfter(delay) => tokio::time::sleep(delay).await,
+            }
+        }
+    }
+
+    fn deadline_exceeded(&self, attempts: u32) -> PowerpackError {
+        PowerpackError::Timeout {
+            reason: format!(
+                "the total deadline of {:?} passed after {attempts} attempt(s)",
+                self.inner.total_deadline
+            ),
+        }
+    }
+}
+
+/// Classifies a reqwest failure for the retry decision and the caller.
+fn transport_failure(e: &reqwest::Error) -> (Outcome, Option<Duration>, PowerpackError) {
+    let chain = error_chain(e);
+    if e.is_connect() {
+        let error = if e.is_timeout() || chain.contains("timed out") {
+            PowerpackError::Timeout { reason: format!("connecting timed out: {chain}") }
+        } else {
+            PowerpackError::Network { reason: format!("could not connect: {chain}") }
+        };
+        return (Outcome::ConnectFailed, None, error);
+    }
+    let error = if e.is_timeout() {
+        PowerpackError::Timeout { reason: chain }
+    } else if e.is_body() || e.is_decode() {
+        PowerpackError::Network { reason: format!("the response body was cut short: {chain}") }
+    } else {
+        PowerpackError::Network { reason: format!("the connection failed: {chain}") }
+    };
+    (Outcome::SentNoAnswer, None, error)
+}
+
+/// "outer: inner: innermost", without the URL reqwest puts in its Display.
+fn error_chain(e: &reqwest::Error) -> String {
+    use std::error::Error as _;
+    let mut parts = Vec::new();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !parts.contains(&text) {
+            parts.push(text);
+        }
+        source = s.source();
+    }
+    if parts.is_empty() {
+        parts.push(if e.is_timeout() { "operation timed out".to_owned() } else { "request failed".to_owned() });
+    }
+    parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ID: &str = "MAODZKMDFJMJU3MTEYNG";
+
+    fn field_of(e: PowerpackError) -> String {
+        match e {
+            PowerpackError::Validation { field, .. } => field,
+            other => panic!("not a validation error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn build_accepts_https_and_loopback_http() {
+        for url in ["https://api.plivo.com", "http://127.0.0.1:8080", "http://localhost:1/", "http://[::1]:9", "https://example.com/prefix/"] {
+            Client::builder(ID, "t").base_url(url).build().unwrap_or_else(|e| panic!("{url}: {e}"));
+        }
+    }
+
+    #[test]
+    fn account_url_has_exactly_one_trailing_slash() {
+        assert_eq!(account_url("http://127.0.0.1:8080/", ID).unwrap(), format!("http://127.0.0.1:8080/v1/Account/{ID}/"));
+        assert_eq!(account_url("https://h/prefix/", ID).unwrap(), format!("https://h/prefix/v1/Account/{ID}/"));
+    }
+
+    #[test]
+    fn build_refuses_clear_text_to_remote_hosts_and_odd_urls() {
+        for url in ["http://api.plivo.com", "http://10.0.0.1", "ftp://x", "not a url", "https://h/?q=1", "https://u:p@h/"] {
+            assert_eq!(field_of(Client::builder(ID, "t").base_url(url).build().unwrap_err()), "base_url", "{url}");
+        }
+    }
+
+    #[test]
+    fn build_checks_credentials_timeouts_and_retries() {
+        assert_eq!(field_of(Client::new("MA123", "t").unwrap_err()), "auth_id");
+        assert_eq!(field_of(Client::new(ID, "").unwrap_err()), "auth_token");
+        assert_eq!(field_of(Client::new(ID, "a b").unwrap_err()), "auth_token");
+        assert_eq!(field_of(Client::builder(ID, "t").attempt_timeout(Duration::ZERO).build().unwrap_err()), "attempt_timeout");
+        assert_eq!(
+            field_of(Client::builder(ID, "t").retry_policy(RetryPolicy { max_attempts: 0, ..Default::default() }).build().unwrap_err()),
+            "retry.max_attempts"
+        );
+        assert_eq!(field_of(Client::builder(ID, "t").user_agent_suffix("é").build().unwrap_err()), "user_agent_suffix");
+        assert_eq!(field_of(Client::builder(ID, "t").proxy("::").build().unwrap_err()), "proxy");
+        Client::builder("test-account", "t").skip_auth_id_check().base_url("http://127.0.0.1:1").build().unwrap();
+        assert_eq!(field_of(Client::builder("a/b", "t").skip_auth_id_check().build().unwrap_err()), "auth_id");
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_token() {
+        let token = "super-secret-token-value";
+        let builder = Client::builder(ID, token);
+        let client = builder.clone().build().unwrap();
+        let text = format!("{builder:?} {client:?} {builder:#?} {client:#?}");
+        assert!(!text.contains(token), "{text}");
+        assert!(text.contains(ID));
+    }
+}

@@ -1,0 +1,56 @@
+//! The one Tokio runtime the crate owns, for callers that have none: the
+//! blocking API and the foreign-language bindings.
+
+use std::future::Future;
+
+use once_cell::sync::Lazy;
+use tokio::runtime::Runtime;
+
+/// Created on first use; its worker threads live as long as the process.
+static RUNTIME: Lazy<Runtime> = Lazy::new(|| {
+    tokio::runtime::Builder::new_multi_thread()
+        .thread_name("plivo-powerpack")
+        .enable_all()
+        .build()
+        .expect("the plivo-powerpack runtime could not start")
+});
+
+/// Runs `fut` to completion on the crate's runtime and waits for it, from any
+/// thread. Inside another Tokio runtime (where `block_on` would panic) the
+/// future is spawned instead and the thread waits on a channel.
+pub fn block_on<F>(fut: F) -> F::Output
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    if tokio::runtime::Handle::try_current().is_err() {
+        return RUNTIME.block_on(fut);
+    }
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    RUNTIME.spawn(async move {
+        let _ = tx.send(fut.await);
+    });
+    rx.recv().expect("the plivo-powerpack runtime dropped a call")
+}
+
+/// Runs `fut` on the crate's runtime and awaits it from any executor
+/// (asyncio, coroutines, Swift tasks via UniFFI). Dropping the returned
+/// future (a cancelled caller) aborts the spawned task, so a cancelled call
+/// stops at its next await point instead of running on unseen.
+pub async fn spawn<F>(fut: F) -> F::Output
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    struct AbortOnDrop(tokio::task::JoinHandle<()>);
+    impl Drop for AbortOnDrop {
+        fn drop(&mut self) {
+            self.0.abort();
+        }
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let _guard = AbortOnDrop(RUNTIME.spawn(async move {
+        let _ = tx.send(fut.await);
+    }));
+    rx.await.expect("the plivo-powerpack runtime dropped a call")
+}
