@@ -1,1 +1,225 @@
-pub fn x(){}
+//! A local stand-in for Plivo's Powerpack API, for tests and demos.
+//!
+//! Stateful (accounts, Powerpacks, unique names), validating like the real API
+//! (Basic auth, JSON booleans, the application rule, paging limits), rate
+//! limited per account, and scriptable: the admin API under `/__admin/`
+//! queues faults (statuses, latency, malformed or truncated bodies, resets,
+//! hangs) and keeps a journal of every request received, without secrets.
+//!
+//! ```no_run
+//! let sandbox = powerpack_sandbox::Sandbox::start(Default::default()).unwrap();
+//! println!("serving on {}", sandbox.base_url());
+//! // dropped: the server stops
+//! ```
+
+mod faults;
+mod http;
+mod ids;
+mod journal;
+mod store;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub use faults::{Fault, FaultRule};
+pub use journal::Entry;
+use store::{Account, Changes};
+
+/// The account served when none is configured.
+pub const DEFAULT_AUTH_ID: &str = "MASANDBOX00000000001";
+/// Its token. Public on purpose: the sandbox is a local test server.
+pub const DEFAULT_AUTH_TOKEN: &str = "sandbox-auth-token";
+/// Plivo's documented default limit: 300 requests per 5 seconds per account.
+pub const DEFAULT_RATE_LIMIT: (u32, Duration) = (300, Duration::from_secs(5));
+
+/// How to start a sandbox.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to bind; port 0 picks a free one.
+    pub addr: SocketAddr,
+    /// `(auth_id, auth_token)` pairs; the default account when empty.
+    pub accounts: Vec<(String, String)>,
+    /// `(requests, per)` per account; `None` turns rate limiting off.
+    pub rate_limit: Option<(u32, Duration)>,
+    /// Powerpacks to create at start and after every reset (see [`SeedPowerpack`]).
+    pub seed: Vec<SeedPowerpack>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            accounts: Vec::new(),
+            rate_limit: Some(DEFAULT_RATE_LIMIT),
+            seed: Vec::new(),
+        }
+    }
+}
+
+/// A Powerpack created at start: the create body, an optional fixed uuid and
+/// the account (the first one when absent).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SeedPowerpack {
+    #[serde(default)]
+    pub auth_id: Option<String>,
+    #[serde(default)]
+    pub uuid: Option<String>,
+    #[serde(flatten)]
+    pub body: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Reads a seed file: `{"powerpacks": [{"name": "...", "uuid": "...", ...}]}`.
+pub fn read_seed(text: &str) -> Result<Vec<SeedPowerpack>, String> {
+    #[derive(serde::Deserialize)]
+    struct SeedFile {
+        powerpacks: Vec<SeedPowerpack>,
+    }
+    serde_json::from_str::<SeedFile>(text).map(|f| f.powerpacks).map_err(|e| e.to_string())
+}
+
+pub(crate) struct State {
+    accounts: HashMap<String, Account>,
+    rate_limit: Option<(u32, Duration)>,
+    faults: faults::Faults,
+    journal: journal::Journal,
+}
+
+pub(crate) struct Shared {
+    state: Mutex<State>,
+    started: Instant,
+    config: Config,
+}
+
+impl Shared {
+    fn new(config: Config) -> Result<Self, String> {
+        let shared = Shared {
+            state: Mutex::new(State {
+                accounts: HashMap::new(),
+                rate_limit: config.rate_limit,
+                faults: Default::default(),
+                journal: Default::default(),
+            }),
+            started: Instant::now(),
+            config,
+        };
+        shared.load()?;
+        Ok(shared)
+    }
+
+    /// Accounts from the config, then the seed Powerpacks.
+    fn load(&self) -> Result<(), String> {
+        let mut state = self.state.lock().unwrap();
+        state.accounts.clear();
+        let accounts = if self.config.accounts.is_empty() {
+            vec![(DEFAULT_AUTH_ID.to_owned(), DEFAULT_AUTH_TOKEN.to_owned())]
+        } else {
+            self.config.accounts.clone()
+        };
+        let first = accounts[0].0.clone();
+        for (id, token) in accounts {
+            state.accounts.insert(id, Account::new(token));
+        }
+        for seed in &self.config.seed {
+            let id = seed.auth_id.clone().unwrap_or_else(|| first.clone());
+            let account = state.accounts.get_mut(&id).ok_or_else(|| format!("seed names unknown account {id}"))?;
+            let changes = Changes::parse(&seed.body).map_err(|r| format!("seed Powerpack: {}", r.message))?;
+            account.create(changes, seed.uuid.clone()).map_err(|r| format!("seed Powerpack: {}", r.message))?;
+        }
+        Ok(())
+    }
+
+    fn reset(&self) {
+        self.load().expect("the seed loaded at start loads again");
+        let mut state = self.state.lock().unwrap();
+        state.faults.clear();
+        state.journal.clear();
+    }
+}
+
+/// A running sandbox on its own thread and runtime; stops when dropped.
+pub struct Sandbox {
+    base_url: String,
+    shared: Arc<Shared>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Sandbox {
+    /// Binds, starts serving on a background thread, and returns once ready.
+    pub fn start(config: Config) -> std::io::Result<Sandbox> {
+        let shared = Arc::new(Shared::new(config.clone()).map_err(std::io::Error::other)?);
+        let listener = std::net::TcpListener::bind(config.addr)?;
+        listener.set_nonblocking(true)?;
+        let addr = listener.local_addr()?;
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let app = http::router(shared.clone());
+        let thread = std::thread::Builder::new().name("powerpack-sandbox".into()).spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("sandbox runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+                tokio::select! {
+                    r = axum::serve(listener, app) => { r.expect("sandbox server failed") }
+                    _ = stop_rx => {}
+                }
+            });
+            // In-flight requests (a hanging fault, say) are abandoned, not awaited.
+            runtime.shutdown_timeout(Duration::from_millis(100));
+        })?;
+        Ok(Sandbox { base_url: format!("http://{addr}"), shared, stop: Some(stop_tx), thread: Some(thread) })
+    }
+
+    /// `http://127.0.0.1:PORT`, to pass as the client's base URL.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// Queues a fault.
+    pub fn push_fault(&self, rule: FaultRule) {
+        self.shared.state.lock().unwrap().faults.push(rule);
+    }
+
+    /// Every request received since start or the last reset, oldest first.
+    pub fn journal(&self) -> Vec<Entry> {
+        self.shared.state.lock().unwrap().journal.entries()
+    }
+
+    /// Forgets Powerpacks (re-seeding), faults and the journal.
+    pub fn reset(&self) {
+        self.shared.reset();
+    }
+
+    /// Serves until Ctrl-C or SIGTERM (for the binary).
+    pub fn wait_for_shutdown_signal(self) {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("signal runtime");
+        rt.block_on(async {
+            #[cfg(unix)]
+            {
+                let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                    .expect("SIGTERM handler");
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            #[cfg(not(unix))]
+            let _ = tokio::signal::ctrl_c().await;
+        });
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

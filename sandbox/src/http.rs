@@ -1,0 +1,374 @@
+//! The HTTP face: Plivo's Powerpack routes, the fault/journal layer around
+//! them, and the admin API under `/__admin/`.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use base64::Engine as _;
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+use crate::faults::{Fault, FaultRule};
+use crate::journal::Entry;
+use crate::store::{Changes, Rejection};
+use crate::{ids, Shared};
+
+pub fn router(shared: Arc<Shared>) -> Router {
+    let api = Router::new()
+        .route(
+            "/v1/Account/{auth_id}/Powerpack/",
+            get(list).post(create).fallback(method_not_allowed),
+        )
+        .route(
+            "/v1/Account/{auth_id}/Powerpack/{uuid}/",
+            get(fetch).post(update).delete(remove).fallback(method_not_allowed),
+        )
+        .fallback(no_route)
+        .layer(middleware::from_fn_with_state(shared.clone(), journal_and_faults));
+    let admin = Router::new()
+        .route("/__admin/health", get(|| async { "ok" }))
+        .route("/__admin/faults", post(add_fault).get(list_faults).delete(clear_faults))
+        .route("/__admin/journal", get(journal).delete(clear_journal))
+        .route("/__admin/reset", post(reset));
+    admin.merge(api).with_state(shared)
+}
+
+// ---------------------------------------------------------------- responses
+
+fn envelope(status: u16, message: &str, with_api_id: bool) -> Response {
+    let body = if with_api_id {
+        json!({"api_id": ids::uuid4(), "error": message})
+    } else {
+        json!({"error": message})
+    };
+    (StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), Json(body)).into_response()
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        // Plivo's 401 bodies carry no api_id; every other error does.
+        envelope(self.status, &self.message, self.status != 401)
+    }
+}
+
+async fn method_not_allowed() -> Response {
+    envelope(405, "method not allowed", true)
+}
+
+async fn no_route() -> Response {
+    envelope(404, "not found", true)
+}
+
+// ---------------------------------------------------------------- auth
+
+/// Checks Basic credentials, that the path's auth_id is the caller's, and
+/// the caller's rate limit. Returns the auth_id.
+fn authenticate(shared: &Shared, headers: &HeaderMap, path_auth_id: &str) -> Result<String, Rejection> {
+    let unauthorized = |m: &str| Rejection { status: 401, message: m.to_owned() };
+    let Some((id, token)) = basic_credentials(headers) else {
+        return Err(unauthorized("authentication credentials were not provided"));
+    };
+    let mut state = shared.state.lock().unwrap();
+    let limit = state.rate_limit;
+    let account = state.accounts.get_mut(&id).filter(|a| a.auth_token == token);
+    let Some(account) = account else {
+        return Err(unauthorized("incorrect authentication credentials"));
+    };
+    if id != path_auth_id {
+        return Err(Rejection { status: 403, message: "the auth_id in the URL is not the caller's".into() });
+    }
+    if !account.admit(limit) {
+        return Err(Rejection { status: 429, message: "too many requests".into() });
+    }
+    Ok(id)
+}
+
+fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let encoded = value.strip_prefix("Basic ")?;
+    let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).ok()?;
+    let text = String::from_utf8(decoded).ok()?;
+    let (id, token) = text.split_once(':')?;
+    Some((id.to_owned(), token.to_owned()))
+}
+
+/// A JSON object body; POSTs must say `application/json`.
+fn json_object(headers: &HeaderMap, body: &Bytes, required: bool) -> Result<Map<String, Value>, Rejection> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return if required { Err(Rejection::bad_request("a JSON body is required")) } else { Ok(Map::new()) };
+    }
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/json"));
+    if !is_json {
+        return Err(Rejection::bad_request("Content-Type must be application/json"));
+    }
+    match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(Rejection::bad_request("the body must be a JSON object")),
+        Err(e) => Err(Rejection::bad_request(format!("malformed JSON: {e}"))),
+    }
+}
+
+// ---------------------------------------------------------------- Powerpack routes
+
+#[derive(Deserialize)]
+struct Paging {
+    limit: Option<String>,
+    offset: Option<String>,
+}
+
+async fn list(
+    State(shared): State<Arc<Shared>>,
+    Path(auth_id): Path<String>,
+    Query(paging): Query<Paging>,
+    headers: HeaderMap,
+) -> Result<Response, Rejection> {
+    let id = authenticate(&shared, &headers, &auth_id)?;
+    let limit = match paging.limit.as_deref().map(str::parse::<usize>) {
+        None => 20,
+        Some(Ok(n)) if (1..=20).contains(&n) => n,
+        _ => return Err(Rejection::bad_request("limit must be an integer between 1 and 20")),
+    };
+    let offset = match paging.offset.as_deref().map(str::parse::<usize>) {
+        None => 0,
+        Some(Ok(n)) => n,
+        Some(Err(_)) => return Err(Rejection::bad_request("offset must be a non-negative integer")),
+    };
+    let state = shared.state.lock().unwrap();
+    let account = &state.accounts[&id];
+    let (total, items) = account.page(limit, offset);
+    let objects: Vec<Value> = items.iter().map(|p| p.to_json(&id, None)).collect();
+    let link = |off: usize| format!("/v1/Account/{id}/Powerpack/?limit={limit}&offset={off}");
+    let next = (offset + limit < total).then(|| link(offset + limit));
+    let previous = (offset > 0).then(|| link(offset.saturating_sub(limit)));
+    Ok(Json(json!({
+        "api_id": ids::uuid4(),
+        "meta": {"limit": limit, "offset": offset, "total_count": total, "next": next, "previous": previous},
+        "objects": objects,
+    }))
+    .into_response())
+}
+
+async fn create(
+    State(shared): State<Arc<Shared>>,
+    Path(auth_id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Rejection> {
+    let id = authenticate(&shared, &headers, &auth_id)?;
+    let changes = Changes::parse(&json_object(&headers, &body, true)?)?;
+    let mut state = shared.state.lock().unwrap();
+    let account = state.accounts.get_mut(&id).expect("authenticated");
+    let pp = account.create(changes, None)?;
+    Ok(Json(pp.to_json(&id, Some(&ids::uuid4()))).into_response())
+}
+
+async fn fetch(
+    State(shared): State<Arc<Shared>>,
+    Path((auth_id, uuid)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, Rejection> {
+    let id = authenticate(&shared, &headers, &auth_id)?;
+    let state = shared.state.lock().unwrap();
+    let pp = state.accounts[&id].get(&uuid)?;
+    Ok(Json(pp.to_json(&id, Some(&ids::uuid4()))).into_response())
+}
+
+async fn update(
+    State(shared): State<Arc<Shared>>,
+    Path((auth_id, uuid)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Rejection> {
+    let id = authenticate(&shared, &headers, &auth_id)?;
+    let changes = Changes::parse(&json_object(&headers, &body, true)?)?;
+    let mut state = shared.state.lock().unwrap();
+    let account = state.accounts.get_mut(&id).expect("authenticated");
+    let pp = account.update(&uuid, changes)?;
+    Ok(Json(pp.to_json(&id, Some(&ids::uuid4()))).into_response())
+}
+
+async fn remove(
+    State(shared): State<Arc<Shared>>,
+    Path((auth_id, uuid)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Rejection> {
+    let id = authenticate(&shared, &headers, &auth_id)?;
+    let params = json_object(&headers, &body, false)?;
+    if let Some(key) = params.keys().find(|k| k.as_str() != "unrent_numbers") {
+        return Err(Rejection::bad_request(format!("unknown parameter: {key}")));
+    }
+    if params.get("unrent_numbers").is_some_and(|v| !v.is_boolean()) {
+        return Err(Rejection::bad_request("unrent_numbers must be a boolean"));
+    }
+    let mut state = shared.state.lock().unwrap();
+    state.accounts.get_mut(&id).expect("authenticated").delete(&uuid)?;
+    Ok(Json(json!({"api_id": ids::uuid4(), "response": "success"})).into_response())
+}
+
+// ---------------------------------------------------------------- journal and faults
+
+/// Records every API request in the journal and applies queued faults.
+async fn journal_and_faults(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    let bytes = match axum::body::to_bytes(body, 1 << 20).await {
+        Ok(b) => b,
+        Err(_) => return envelope(413, "request body too large", true),
+    };
+    let path = parts.uri.path().to_owned();
+    let method = parts.method.as_str().to_owned();
+    let headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(k, v)| {
+            let value = if k == header::AUTHORIZATION {
+                match basic_credentials(&parts.headers) {
+                    Some((id, _)) => format!("Basic {id}:***"),
+                    None => "<redacted>".to_owned(),
+                }
+            } else {
+                String::from_utf8_lossy(v.as_bytes()).into_owned()
+            };
+            (k.as_str().to_owned(), value)
+        })
+        .collect();
+    let fault = shared.state.lock().unwrap().faults.take(&method, &path);
+    let seq = {
+        let mut state = shared.state.lock().unwrap();
+        let at_ms = shared.started.elapsed().as_secs_f64() * 1000.0;
+        state.journal.record(Entry {
+            seq: 0,
+            at_ms,
+            method,
+            path,
+            query: parts.uri.query().map(str::to_owned),
+            headers,
+            auth_id: basic_credentials(&parts.headers).map(|(id, _)| id),
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            status: None,
+            fault: fault.as_ref().map(fault_name),
+        })
+    };
+    let response = match fault {
+        Some(Fault::Latency { ms }) => {
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            next.run(Request::from_parts(parts, Body::from(bytes))).await
+        }
+        Some(fault) => fault_response(fault).await,
+        None => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+    };
+    shared.state.lock().unwrap().journal.set_status(seq, response.status().as_u16());
+    response
+}
+
+fn fault_name(f: &Fault) -> String {
+    serde_json::to_value(f).ok().and_then(|v| v["kind"].as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+async fn fault_response(fault: Fault) -> Response {
+    match fault {
+        Fault::Status { status, retry_after_secs, retry_after_date, message } => {
+            let text = message.unwrap_or_else(|| {
+                StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("error").to_lowercase()
+            });
+            let mut response = envelope(status, &text, status != 401);
+            let retry_after = retry_after_secs.map(|s| s.to_string()).or(retry_after_date);
+            if let Some(v) = retry_after.and_then(|v| HeaderValue::from_str(&v).ok()) {
+                response.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            response
+        }
+        Fault::MalformedJson => (
+            [(header::CONTENT_TYPE, "application/json")],
+            "{\"api_id\": \"5a9fcb68-0b5d-11ea\", \"uuid\": ",
+        )
+            .into_response(),
+        Fault::Html502 => (
+            StatusCode::BAD_GATEWAY,
+            [(header::CONTENT_TYPE, "text/html")],
+            "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+        )
+            .into_response(),
+        Fault::EmptyBody { status } => {
+            (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), Body::empty()).into_response()
+        }
+        Fault::TruncatedBody => {
+            let first: Result<Bytes, std::io::Error> = Ok(Bytes::from_static(b"{\"api_id\": \"trunc\", \"uuid\": \"86bb"));
+            let cut: Result<Bytes, std::io::Error> =
+                Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "sandbox: truncated body"));
+            // The pause lets the head and first bytes go out before the cut.
+            let cut = futures_util::stream::once(async move {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                cut
+            });
+            let stream = futures_util::StreamExt::chain(futures_util::stream::iter([first]), cut);
+            let mut response = Response::new(Body::from_stream(stream));
+            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from_static("400"));
+            response
+        }
+        Fault::Reset => {
+            // A body that fails before its first byte makes hyper drop the
+            // connection without writing the (still buffered) response head.
+            let stream = futures_util::stream::once(async {
+                Err::<Bytes, _>(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "sandbox: reset"))
+            });
+            Response::new(Body::from_stream(stream))
+        }
+        Fault::Hang { ms } => {
+            tokio::time::sleep(Duration::from_millis(ms.unwrap_or(120_000))).await;
+            let stream = futures_util::stream::once(async {
+                Err::<Bytes, _>(std::io::Error::new(std::io::ErrorKind::TimedOut, "sandbox: hang"))
+            });
+            Response::new(Body::from_stream(stream))
+        }
+        Fault::Latency { .. } => unreachable!("latency is applied before the handler"),
+    }
+}
+
+// ---------------------------------------------------------------- admin
+
+async fn add_fault(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+    match serde_json::from_slice::<FaultRule>(&body) {
+        Ok(rule) => {
+            shared.state.lock().unwrap().faults.push(rule);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(e) => envelope(400, &format!("invalid fault: {e}"), false),
+    }
+}
+
+async fn list_faults(State(shared): State<Arc<Shared>>) -> Json<Vec<FaultRule>> {
+    Json(shared.state.lock().unwrap().faults.pending())
+}
+
+async fn clear_faults(State(shared): State<Arc<Shared>>) -> StatusCode {
+    shared.state.lock().unwrap().faults.clear();
+    StatusCode::NO_CONTENT
+}
+
+async fn journal(State(shared): State<Arc<Shared>>) -> Json<Vec<Entry>> {
+    Json(shared.state.lock().unwrap().journal.entries())
+}
+
+async fn clear_journal(State(shared): State<Arc<Shared>>) -> StatusCode {
+    shared.state.lock().unwrap().journal.clear();
+    StatusCode::NO_CONTENT
+}
+
+/// Forgets every Powerpack, fault and journal entry; accounts stay.
+async fn reset(State(shared): State<Arc<Shared>>) -> Result<StatusCode, Infallible> {
+    shared.reset();
+    Ok(StatusCode::NO_CONTENT)
+}
