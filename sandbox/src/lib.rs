@@ -189,6 +189,11 @@ impl Sandbox {
         self.shared.state.lock().unwrap().journal.entries()
     }
 
+    /// Forgets the journal only.
+    pub fn clear_journal(&self) {
+        self.shared.state.lock().unwrap().journal.clear();
+    }
+
     /// Forgets Powerpacks (re-seeding), faults and the journal.
     pub fn reset(&self) {
         self.shared.reset();
