@@ -1,0 +1,88 @@
+"""Fixtures: one sandbox process for the session (started on port 0), reset before each test.
+
+The suite imports the installed wheel: run it from a directory that does not
+contain the package sources (the Makefile runs it from this directory, whose
+parent holds only `python/`, never on sys.path).
+"""
+
+import json
+import os
+import subprocess
+import urllib.request
+
+import pytest
+
+import plivo_powerpack as pp
+
+AUTH_ID = "MASANDBOX00000000001"
+AUTH_TOKEN = "sandbox-auth-token"
+OTHER_ID = "MAOTHERACCOUNT000002"
+OTHER_TOKEN = "other-token"
+
+
+class Sandbox:
+    """The sandbox binary and its admin API."""
+
+    def __init__(self, binary):
+        self.proc = subprocess.Popen(
+            [binary, "--port", "0", "--rate-limit", "off",
+             "--account", f"{AUTH_ID}:{AUTH_TOKEN}", "--account", f"{OTHER_ID}:{OTHER_TOKEN}"],
+            stdout=subprocess.PIPE, text=True,
+        )
+        self.base_url = self.proc.stdout.readline().strip()
+        assert self.base_url.startswith("http://127.0.0.1:"), self.base_url
+
+    def _admin(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(f"{self.base_url}/__admin/{path}", data=data, method=method)
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            text = resp.read()
+            return json.loads(text) if text else None
+
+    def reset(self):
+        self._admin("POST", "reset")
+
+    def journal(self):
+        return self._admin("GET", "journal")
+
+    def fault(self, kind, method=None, path=None, count=1, **fields):
+        self._admin("POST", "faults", {"kind": kind, "method": method, "path": path, "count": count, **fields})
+
+    def path(self, uuid=None, account=AUTH_ID):
+        return f"/v1/Account/{account}/Powerpack/" + (f"{uuid}/" if uuid else "")
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def sandbox_server():
+    binary = os.environ.get("POWERPACK_SANDBOX_BIN")
+    if not binary:
+        pytest.fail("POWERPACK_SANDBOX_BIN must point at the powerpack-sandbox binary (make test sets it)")
+    sb = Sandbox(binary)
+    yield sb
+    sb.stop()
+
+
+@pytest.fixture
+def sandbox(sandbox_server):
+    sandbox_server.reset()
+    return sandbox_server
+
+
+def fast_config(base_url, **overrides):
+    """Quick retries and short timeouts, so fault tests take milliseconds."""
+    settings = dict(
+        base_url=base_url,
+        retry=pp.RetryPolicy(max_attempts=3, base_delay_ms=10, max_delay_ms=50),
+        attempt_timeout_ms=5000,
+    )
+    settings.update(overrides)
+    return pp.ClientConfig(**settings)
+
+
+@pytest.fixture
+def client(sandbox):
+    return pp.PowerpackClient(AUTH_ID, AUTH_TOKEN, fast_config(sandbox.base_url))

@@ -1,0 +1,298 @@
+"""The installed wheel against the sandbox: the seed's flows, exact requests,
+validation before I/O, every error class, retries, timeouts, asyncio
+concurrency and cancellation, threads."""
+
+import asyncio
+import concurrent.futures
+import datetime
+import json
+import time
+
+import pytest
+
+import plivo_powerpack as pp
+from conftest import AUTH_ID, AUTH_TOKEN, fast_config
+
+
+def bodies(sandbox, method="POST"):
+    return [json.loads(e["body"]) for e in sandbox.journal() if e["method"] == method]
+
+
+def header(entry, name):
+    return dict((k, v) for k, v in entry["headers"])[name]
+
+
+def test_the_package_comes_from_the_installed_wheel():
+    assert "site-packages" in pp.__file__, pp.__file__
+
+
+# ------------------------------------------------------------------ the seed's flows
+
+def test_get_then_update_like_the_seed(sandbox, client):
+    created = client.create_powerpack("powerpack_name_0")
+    powerpack = client.get_powerpack(created.uuid)
+    updated = client.update_powerpack(powerpack.uuid, name="powerpack_name", sticky_sender=False, local_connect=False)
+
+    assert updated.uuid == created.uuid
+    assert updated.name == "powerpack_name"
+    assert updated.sticky_sender is False
+    assert updated.local_connect is False
+    assert isinstance(updated.created_on, datetime.datetime)
+    assert updated.number_pool_uuid == created.number_pool_uuid
+
+    entry = sandbox.journal()[-1]
+    assert entry["method"] == "POST"
+    assert entry["path"] == sandbox.path(created.uuid)
+    assert header(entry, "content-type") == "application/json"
+    assert header(entry, "authorization") == f"Basic {AUTH_ID}:***"
+    ua = header(entry, "user-agent")
+    assert ua.startswith("plivo-powerpack/") and " python/3." in ua, ua
+    assert json.loads(entry["body"]) == {"name": "powerpack_name", "sticky_sender": False, "local_connect": False}
+
+
+def test_update_by_uuid_sends_only_the_keywords_given(sandbox, client):
+    uuid = client.create_powerpack("pp").uuid
+    client.update_powerpack(uuid, sticky_sender=False)
+    client.update_powerpack(uuid, application=pp.Application.XML(app_id="20342783288007824"))
+    client.update_powerpack(uuid, application=pp.Application.PHLO(phlo_id="0166c910-1268-47c7-bf30-f5809ee843b9"))
+    detached = client.update_powerpack(uuid, application=pp.Application.DETACH())
+    assert bodies(sandbox)[1:] == [
+        {"sticky_sender": False},
+        {"application_type": "xml", "application_id": "20342783288007824"},
+        {"application_type": "phlo", "application_id": "0166c910-1268-47c7-bf30-f5809ee843b9"},
+        {"application_id": "none"},
+    ]
+    assert detached.application_id is None and detached.application_type is None
+
+
+def test_number_priority_round_trips(client):
+    priority = pp.NumberPriority(
+        country_iso="CA",
+        service_type=pp.ServiceType.MMS,
+        priority=pp.Priority(priority1=pp.NumberType.TOLLFREE, priority2=pp.NumberType.LONGCODE,
+                             priority3=pp.NumberType.SHORTCODE),
+    )
+    uuid = client.create_powerpack("pp").uuid
+    updated = client.update_powerpack(uuid, number_priority=[priority])
+    assert updated.number_priority == [priority]
+
+
+def test_create_list_all_pages_and_delete(sandbox, client):
+    for i in range(23):
+        client.create_powerpack(f"pp-{i:02}", local_connect=False)
+    page = client.list_powerpacks(limit=5, offset=20)
+    assert (page.meta.limit, page.meta.offset, page.meta.total_count) == (5, 20, 23)
+    assert [p.name for p in page.powerpacks] == ["pp-20", "pp-21", "pp-22"]
+    everything = client.list_all_powerpacks()
+    assert len(everything) == 23 and everything[0].local_connect is False
+
+    result = client.delete_powerpack(everything[0].uuid)
+    assert result.response == "success"
+    assert bodies(sandbox, "DELETE") == [{"unrent_numbers": False}]
+    client.delete_powerpack(everything[1].uuid, unrent_numbers=True)
+    assert bodies(sandbox, "DELETE")[-1] == {"unrent_numbers": True}
+    with pytest.raises(pp.PowerpackError.NotFound):
+        client.get_powerpack(everything[0].uuid)
+
+
+def test_from_env_reads_the_credentials(sandbox, monkeypatch):
+    monkeypatch.setenv("PLIVO_AUTH_ID", AUTH_ID)
+    monkeypatch.setenv("PLIVO_AUTH_TOKEN", AUTH_TOKEN)
+    client = pp.PowerpackClient.from_env(pp.ClientConfig(base_url=sandbox.base_url))
+    assert isinstance(client, pp.PowerpackClient)
+    assert client.list_powerpacks().meta.total_count == 0
+    monkeypatch.delenv("PLIVO_AUTH_TOKEN")
+    with pytest.raises(pp.PowerpackError.Validation) as info:
+        pp.PowerpackClient.from_env()
+    assert info.value.field == "PLIVO_AUTH_TOKEN"
+
+
+# ------------------------------------------------------------------ validation before I/O
+
+@pytest.mark.parametrize("call, field", [
+    (lambda c: c.update_powerpack("uuid"), "update"),
+    (lambda c: c.update_powerpack("a/b", name="x"), "uuid"),
+    (lambda c: c.update_powerpack("a b", name="x"), "uuid"),
+    (lambda c: c.get_powerpack(""), "uuid"),
+    (lambda c: c.update_powerpack("u", name="   "), "name"),
+    (lambda c: c.update_powerpack("u", application=pp.Application.XML(app_id="none")), "application.app_id"),
+    (lambda c: c.update_powerpack("u", application=pp.Application.PHLO(phlo_id="123")), "application.phlo_id"),
+    (lambda c: c.list_powerpacks(limit=0), "limit"),
+    (lambda c: c.list_powerpacks(limit=21), "limit"),
+    (lambda c: c.create_powerpack(""), "name"),
+    (lambda c: c.delete_powerpack("../x"), "uuid"),
+])
+def test_invalid_input_raises_validation_before_any_request(sandbox, client, call, field):
+    with pytest.raises(pp.PowerpackError.Validation) as info:
+        call(client)
+    assert info.value.field == field
+    assert info.value.reason
+    assert sandbox.journal() == []
+
+
+@pytest.mark.parametrize("auth_id, token, config, field", [
+    ("MA123", AUTH_TOKEN, None, "auth_id"),
+    (AUTH_ID, "", None, "auth_token"),
+    (AUTH_ID, AUTH_TOKEN, pp.ClientConfig(base_url="http://example.com"), "base_url"),
+    (AUTH_ID, AUTH_TOKEN, pp.ClientConfig(attempt_timeout_ms=0), "attempt_timeout"),
+    (AUTH_ID, AUTH_TOKEN, pp.ClientConfig(retry=pp.RetryPolicy(max_attempts=0)), "retry.max_attempts"),
+])
+def test_bad_configuration_is_refused_at_construction(auth_id, token, config, field):
+    with pytest.raises(pp.PowerpackError.Validation) as info:
+        pp.PowerpackClient(auth_id, token, config)
+    assert info.value.field == field
+
+
+def test_the_token_is_in_no_repr_or_error(sandbox):
+    secret = "tok-very-secret-123"
+    client = pp.PowerpackClient(AUTH_ID, secret, fast_config(sandbox.base_url))
+    with pytest.raises(pp.PowerpackError.Authentication) as info:
+        client.get_powerpack("x")
+    text = f"{client!r} {info.value!r} {info.value}"
+    assert secret not in text
+
+
+# ------------------------------------------------------------------ error classes from faults
+
+def test_api_errors_carry_status_api_id_and_reason(sandbox, client):
+    client.create_powerpack("taken")
+    other = client.create_powerpack("other").uuid
+    with pytest.raises(pp.PowerpackError.InvalidRequest) as info:
+        client.update_powerpack(other, name="taken")
+    assert info.value.status == 400
+    assert info.value.api_id
+    assert info.value.reason == 'a Powerpack named "taken" already exists'
+
+    wrong = pp.PowerpackClient(AUTH_ID, "wrong-token", fast_config(sandbox.base_url))
+    with pytest.raises(pp.PowerpackError.Authentication) as info:
+        wrong.get_powerpack(other)
+    assert (info.value.status, info.value.api_id) == (401, None)
+
+    sandbox.fault("status", "GET", sandbox.path(other), status=403)
+    with pytest.raises(pp.PowerpackError.Forbidden):
+        client.get_powerpack(other)
+    sandbox.fault("status", "GET", sandbox.path(other), status=500)
+    with pytest.raises(pp.PowerpackError.Server) as info:
+        client.get_powerpack(other)
+    assert info.value.status == 500
+
+
+def test_every_error_class_is_a_powerpack_error(sandbox, client):
+    sandbox.fault("status", "GET", sandbox.path("u"), count=3, status=429, retry_after_secs=0)
+    with pytest.raises(pp.PowerpackError) as info:
+        client.get_powerpack("u")
+    assert isinstance(info.value, pp.PowerpackError.RateLimited)
+    assert info.value.retry_after_secs == 0.0
+    assert len(sandbox.journal()) == 3
+
+
+def test_transport_faults_map_to_network_decode_and_timeout(sandbox):
+    client = pp.PowerpackClient(AUTH_ID, AUTH_TOKEN, fast_config(
+        sandbox.base_url, retry=pp.RetryPolicy(max_attempts=1), attempt_timeout_ms=300))
+    sandbox.fault("reset", "GET", sandbox.path("u"))
+    with pytest.raises(pp.PowerpackError.Network):
+        client.get_powerpack("u")
+    sandbox.fault("truncated_body", "GET", sandbox.path("u"))
+    with pytest.raises(pp.PowerpackError.Network) as info:
+        client.get_powerpack("u")
+    assert "cut short" in info.value.reason
+    sandbox.fault("malformed_json", "GET", sandbox.path("u"))
+    with pytest.raises(pp.PowerpackError.Decode) as info:
+        client.get_powerpack("u")
+    assert info.value.path == "."
+    sandbox.fault("html502", "GET", sandbox.path("u"))
+    with pytest.raises(pp.PowerpackError.Server) as info:
+        client.get_powerpack("u")
+    assert info.value.status == 502 and "502 Bad Gateway" in info.value.body_excerpt
+    sandbox.fault("empty_body", "GET", sandbox.path("u"), status=404)
+    with pytest.raises(pp.PowerpackError.NotFound):
+        client.get_powerpack("u")
+    sandbox.fault("hang", "GET", sandbox.path("u"), ms=5000)
+    started = time.monotonic()
+    with pytest.raises(pp.PowerpackError.Timeout):
+        client.get_powerpack("u")
+    assert time.monotonic() - started < 2
+
+
+def test_retries_are_visible_in_the_journal(sandbox, client):
+    uuid = client.create_powerpack("pp").uuid
+    sandbox.fault("status", "POST", sandbox.path(uuid), count=2, status=503)
+    assert client.update_powerpack(uuid, sticky_sender=False).sticky_sender is False
+    updates = [e for e in sandbox.journal() if e["path"] == sandbox.path(uuid)]
+    assert [e["status"] for e in updates] == [503, 503, 200]
+    assert len({e["body"] for e in updates}) == 1
+
+
+def test_retry_after_is_waited_for(sandbox, client):
+    uuid = client.create_powerpack("pp").uuid
+    sandbox.fault("status", "GET", sandbox.path(uuid), status=429, retry_after_secs=1)
+    client.get_powerpack(uuid)
+    gets = [e for e in sandbox.journal() if e["method"] == "GET"]
+    assert gets[1]["at_ms"] - gets[0]["at_ms"] >= 950
+
+
+# ------------------------------------------------------------------ asyncio
+
+async def test_async_calls_mirror_the_blocking_ones(sandbox, client):
+    created = await client.create_powerpack_async("async-pp")
+    got = await client.get_powerpack_async(created.uuid)
+    updated = await client.update_powerpack_async(got.uuid, name="renamed", local_connect=False)
+    assert (updated.name, updated.local_connect) == ("renamed", False)
+    page = await client.list_powerpacks_async(limit=1)
+    assert page.meta.total_count == 1
+    assert [p.uuid for p in await client.list_all_powerpacks_async()] == [created.uuid]
+    assert (await client.delete_powerpack_async(created.uuid)).response == "success"
+    with pytest.raises(pp.PowerpackError.NotFound):
+        await client.get_powerpack_async(created.uuid)
+    with pytest.raises(pp.PowerpackError.Validation):
+        await client.update_powerpack_async(created.uuid)
+
+
+async def test_a_hundred_concurrent_async_updates(sandbox, client):
+    uuids = [(await client.create_powerpack_async(f"c{i}")).uuid for i in range(10)]
+    results = await asyncio.gather(*(
+        client.update_powerpack_async(uuids[i % 10], name=f"n{i}", sticky_sender=i % 2 == 0) for i in range(100)
+    ))
+    assert len(results) == 100
+    assert all(r.name == f"n{i}" for i, r in enumerate(results))
+    assert sum(1 for e in sandbox.journal() if e["method"] == "POST" and e["status"] == 200) == 110
+
+
+async def test_cancelling_an_async_call_stops_its_retries(sandbox):
+    client = pp.PowerpackClient(AUTH_ID, AUTH_TOKEN, fast_config(
+        sandbox.base_url, attempt_timeout_ms=200,
+        retry=pp.RetryPolicy(max_attempts=10, base_delay_ms=1, max_delay_ms=1)))
+    sandbox.fault("hang", "GET", sandbox.path("u"), count=10, ms=5000)
+    task = asyncio.create_task(client.get_powerpack_async("u"))
+    await asyncio.sleep(0.3)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    seen = len(sandbox.journal())
+    await asyncio.sleep(1.0)
+    assert len(sandbox.journal()) == seen, "the Rust task must stop when the Python task is cancelled"
+    assert seen <= 2
+
+
+async def test_async_timeouts_raise_timeout(sandbox):
+    client = pp.PowerpackClient(AUTH_ID, AUTH_TOKEN, fast_config(
+        sandbox.base_url, attempt_timeout_ms=200, total_deadline_ms=500))
+    sandbox.fault("hang", "GET", sandbox.path("u"), count=10, ms=5000)
+    with pytest.raises(pp.PowerpackError.Timeout) as info:
+        await client.get_powerpack_async("u")
+    assert "deadline" in info.value.reason or "timeout" in info.value.reason
+
+
+# ------------------------------------------------------------------ threads
+
+def test_one_client_shared_by_many_threads(sandbox, client):
+    uuid = client.create_powerpack("shared").uuid
+
+    def work(t):
+        for i in range(20):
+            assert client.update_powerpack(uuid, sticky_sender=(t + i) % 2 == 0).uuid == uuid
+        return t
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        assert sorted(pool.map(work, range(8))) == list(range(8))
+    assert len([e for e in sandbox.journal() if e["status"] == 200]) == 161
