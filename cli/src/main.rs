@@ -1,1 +1,190 @@
-fn main(){}
+//! `plivo-powerpack`: the Powerpack API from a terminal, on the Rust core.
+
+mod output;
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+use plivo_powerpack::{blocking, Application, Client, CreatePowerpack, PowerpackError, UpdatePowerpack};
+use powerpack_sandbox::serve::{serve, ServeArgs};
+
+/// Manage Plivo Powerpacks. Credentials come from --auth-id/--auth-token or
+/// PLIVO_AUTH_ID/PLIVO_AUTH_TOKEN.
+#[derive(Parser, Debug)]
+#[command(version, after_help = output::EXIT_CODES_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Debug)]
+struct Connection {
+    /// Account auth_id (MA… or SA…).
+    #[arg(long, env = "PLIVO_AUTH_ID", hide_env_values = true)]
+    auth_id: String,
+    /// Account auth token. Prefer the environment variable: flags show up in `ps`.
+    #[arg(long, env = "PLIVO_AUTH_TOKEN", hide_env_values = true)]
+    auth_token: String,
+    /// API base URL (a sandbox, say). https://, or http:// for loopback hosts only.
+    #[arg(long, env = "PLIVO_BASE_URL", default_value = plivo_powerpack::client::DEFAULT_BASE_URL)]
+    base_url: String,
+    /// Whole-call deadline in seconds, retries included.
+    #[arg(long, default_value_t = 60.0)]
+    timeout: f64,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Which application to attach, or to detach it.
+#[derive(Args, Debug, Default)]
+#[group(multiple = false)]
+struct AppChoice {
+    /// Attach this XML application id.
+    #[arg(long, value_name = "APP_ID")]
+    xml_app: Option<String>,
+    /// Attach this PHLO id.
+    #[arg(long, value_name = "PHLO_ID")]
+    phlo: Option<String>,
+    /// Detach the application (sends application_id "none").
+    #[arg(long)]
+    detach_app: bool,
+}
+
+impl AppChoice {
+    fn into_application(self) -> Option<Application> {
+        match (self.xml_app, self.phlo, self.detach_app) {
+            (Some(app_id), _, _) => Some(Application::Xml { app_id }),
+            (_, Some(phlo_id), _) => Some(Application::Phlo { phlo_id }),
+            (_, _, true) => Some(Application::Detach),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Update a Powerpack: only the options given are changed.
+    Update {
+        uuid: String,
+        /// New name, unique in the account.
+        #[arg(long)]
+        name: Option<String>,
+        /// Turn sticky sender on or off.
+        #[arg(long, value_name = "true|false")]
+        sticky_sender: Option<bool>,
+        /// Turn local connect on or off.
+        #[arg(long, value_name = "true|false")]
+        local_connect: Option<bool>,
+        #[command(flatten)]
+        app: AppChoice,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Show one Powerpack.
+    Get {
+        uuid: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Create a Powerpack.
+    Create {
+        name: String,
+        /// Sticky sender (the API's default is true).
+        #[arg(long, value_name = "true|false")]
+        sticky_sender: Option<bool>,
+        /// Local connect (the API's default is true).
+        #[arg(long, value_name = "true|false")]
+        local_connect: Option<bool>,
+        #[command(flatten)]
+        app: AppChoice,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// List Powerpacks: every page, or one page with --limit/--offset.
+    List {
+        /// Page size, 1 to 20.
+        #[arg(long)]
+        limit: Option<u32>,
+        #[arg(long)]
+        offset: Option<u32>,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Delete a Powerpack.
+    Delete {
+        uuid: String,
+        /// Also release its numbers from the account (destructive).
+        #[arg(long)]
+        unrent_numbers: bool,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Serve the local sandbox API until Ctrl-C.
+    Sandbox {
+        #[command(flatten)]
+        args: ServeArgs,
+    },
+}
+
+fn connect(conn: &Connection) -> Result<blocking::Client, PowerpackError> {
+    if !(conn.timeout > 0.0 && conn.timeout.is_finite()) {
+        return Err(PowerpackError::Validation { field: "timeout".into(), reason: "must be a positive number of seconds".into() });
+    }
+    let client = Client::builder(&conn.auth_id, &conn.auth_token)
+        .base_url(&conn.base_url)
+        .total_deadline(Duration::from_secs_f64(conn.timeout))
+        .user_agent_suffix(concat!("cli/", env!("CARGO_PKG_VERSION")))
+        .build()?;
+    Ok(client.into())
+}
+
+fn run(command: Command) -> Result<(), PowerpackError> {
+    match command {
+        Command::Update { uuid, name, sticky_sender, local_connect, app, conn } => {
+            let changes = UpdatePowerpack { name, sticky_sender, local_connect, application: app.into_application(), number_priority: None };
+            let p = connect(&conn)?.update_powerpack(&uuid, &changes)?;
+            output::powerpack(&p, conn.json);
+        }
+        Command::Get { uuid, conn } => {
+            let p = connect(&conn)?.get_powerpack(&uuid)?;
+            output::powerpack(&p, conn.json);
+        }
+        Command::Create { name, sticky_sender, local_connect, app, conn } => {
+            let params = CreatePowerpack { name, sticky_sender, local_connect, application: app.into_application(), number_priority: None };
+            let p = connect(&conn)?.create_powerpack(&params)?;
+            output::powerpack(&p, conn.json);
+        }
+        Command::List { limit, offset, conn } => {
+            let client = connect(&conn)?;
+            let list = if limit.is_none() && offset.is_none() {
+                client.list_all_powerpacks()?
+            } else {
+                client.list_powerpacks(limit.unwrap_or(20), offset.unwrap_or(0))?.powerpacks
+            };
+            output::powerpacks(&list, conn.json);
+        }
+        Command::Delete { uuid, unrent_numbers, conn } => {
+            let result = connect(&conn)?.delete_powerpack(&uuid, unrent_numbers)?;
+            output::deleted(&uuid, &result, conn.json);
+        }
+        Command::Sandbox { args } => {
+            if let Err(e) = serve(args) {
+                eprintln!("error: sandbox: {e}");
+                std::process::exit(i32::from(output::EXIT_NETWORK));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse().command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", output::error_line(&e));
+            ExitCode::from(output::exit_code(&e))
+        }
+    }
+}

@@ -16,6 +16,7 @@ mod faults;
 mod http;
 mod ids;
 mod journal;
+pub mod serve;
 mod store;
 
 use std::collections::HashMap;
@@ -77,6 +78,32 @@ pub fn read_seed(text: &str) -> Result<Vec<SeedPowerpack>, String> {
         powerpacks: Vec<SeedPowerpack>,
     }
     serde_json::from_str::<SeedFile>(text).map(|f| f.powerpacks).map_err(|e| e.to_string())
+}
+
+/// A rate limit as given on a command line: `N/SECONDS`, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RateLimit(pub Option<(u32, Duration)>);
+
+/// Parses `--rate-limit N/SECONDS` or `off`.
+pub fn parse_rate_limit(s: &str) -> Result<RateLimit, String> {
+    if s.eq_ignore_ascii_case("off") {
+        return Ok(RateLimit(None));
+    }
+    let (n, secs) = s.split_once('/').ok_or("expected N/SECONDS or off")?;
+    let n: u32 = n.parse().map_err(|_| "N must be a positive integer")?;
+    let secs: f64 = secs.parse().map_err(|_| "SECONDS must be a number")?;
+    if n == 0 || !(secs > 0.0 && secs.is_finite()) {
+        return Err("N and SECONDS must be positive".into());
+    }
+    Ok(RateLimit(Some((n, Duration::from_secs_f64(secs)))))
+}
+
+/// Parses `--account AUTH_ID:AUTH_TOKEN`.
+pub fn parse_account(s: &str) -> Result<(String, String), String> {
+    match s.split_once(':') {
+        Some((id, token)) if !id.is_empty() && !token.is_empty() => Ok((id.to_owned(), token.to_owned())),
+        _ => Err("expected AUTH_ID:AUTH_TOKEN".into()),
+    }
 }
 
 pub(crate) struct State {

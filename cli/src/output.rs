@@ -1,0 +1,135 @@
+//! What the CLI prints: tables or JSON on stdout, one line per error on
+//! stderr, and an exit code per kind of failure.
+
+use plivo_powerpack::model::format_timestamp;
+use plivo_powerpack::{DeleteResult, Powerpack, PowerpackError};
+use serde_json::{json, Value};
+
+pub const EXIT_VALIDATION: u8 = 3;
+pub const EXIT_AUTH: u8 = 4;
+pub const EXIT_NOT_FOUND: u8 = 5;
+pub const EXIT_RATE_LIMITED: u8 = 6;
+pub const EXIT_SERVER: u8 = 7;
+pub const EXIT_NETWORK: u8 = 8;
+pub const EXIT_INVALID_REQUEST: u8 = 9;
+pub const EXIT_DECODE: u8 = 10;
+
+pub const EXIT_CODES_HELP: &str = "Exit codes: 0 ok, 2 usage, 3 validation (nothing sent), 4 authentication or \
+forbidden, 5 not found, 6 rate limited, 7 server error, 8 network or timeout, 9 request refused (400/405/409/422), \
+10 undecodable response.";
+
+pub fn exit_code(e: &PowerpackError) -> u8 {
+    match e {
+        PowerpackError::Validation { .. } => EXIT_VALIDATION,
+        PowerpackError::Authentication { .. } | PowerpackError::Forbidden { .. } => EXIT_AUTH,
+        PowerpackError::NotFound { .. } => EXIT_NOT_FOUND,
+        PowerpackError::RateLimited { .. } => EXIT_RATE_LIMITED,
+        PowerpackError::Server { .. } => EXIT_SERVER,
+        PowerpackError::Timeout { .. } | PowerpackError::Network { .. } => EXIT_NETWORK,
+        PowerpackError::InvalidRequest { .. } => EXIT_INVALID_REQUEST,
+        _ => EXIT_DECODE,
+    }
+}
+
+/// The error's own text, plus the api_id to quote to Plivo support.
+pub fn error_line(e: &PowerpackError) -> String {
+    match e.api_id() {
+        Some(id) => format!("{e} (api_id {id})"),
+        None => e.to_string(),
+    }
+}
+
+pub fn to_json(p: &Powerpack) -> Value {
+    let priorities: Vec<Value> = p
+        .number_priority
+        .iter()
+        .map(|np| {
+            json!({
+                "country_iso": np.country_iso,
+                "service_type": format!("{:?}", np.service_type).to_uppercase(),
+                "priority": {
+                    "priority1": format!("{:?}", np.priority.priority1).to_lowercase(),
+                    "priority2": format!("{:?}", np.priority.priority2).to_lowercase(),
+                    "priority3": format!("{:?}", np.priority.priority3).to_lowercase(),
+                }
+            })
+        })
+        .collect();
+    json!({
+        "api_id": p.api_id,
+        "uuid": p.uuid,
+        "name": p.name,
+        "sticky_sender": p.sticky_sender,
+        "local_connect": p.local_connect,
+        "application_type": p.application_type,
+        "application_id": p.application_id,
+        "number_pool": p.number_pool,
+        "number_pool_uuid": p.number_pool_uuid,
+        "number_priority": priorities,
+        "created_on": p.created_on.map(format_timestamp),
+    })
+}
+
+fn flag(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "true",
+        Some(false) => "false",
+        None => "-",
+    }
+}
+
+fn application(p: &Powerpack) -> String {
+    match (&p.application_type, &p.application_id) {
+        (Some(t), Some(id)) => format!("{t} {id}"),
+        _ => "none".to_owned(),
+    }
+}
+
+pub fn powerpack(p: &Powerpack, as_json: bool) {
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&to_json(p)).expect("JSON"));
+        return;
+    }
+    let rows = [
+        ("uuid", p.uuid.clone()),
+        ("name", p.name.clone()),
+        ("sticky_sender", flag(p.sticky_sender).to_owned()),
+        ("local_connect", flag(p.local_connect).to_owned()),
+        ("application", application(p)),
+        ("number_pool_uuid", p.number_pool_uuid.clone().unwrap_or_else(|| "-".into())),
+        ("number_priority", p.number_priority.len().to_string() + " entries"),
+        ("created_on", p.created_on.map(format_timestamp).unwrap_or_else(|| "-".into())),
+    ];
+    for (k, v) in rows {
+        println!("{k:<17} {v}");
+    }
+}
+
+pub fn powerpacks(list: &[Powerpack], as_json: bool) {
+    if as_json {
+        let items: Vec<Value> = list.iter().map(to_json).collect();
+        println!("{}", serde_json::to_string_pretty(&items).expect("JSON"));
+        return;
+    }
+    let name_width = list.iter().map(|p| p.name.chars().count()).max().unwrap_or(4).max(4);
+    println!("{:<36}  {:<name_width$}  {:<6}  {:<6}  APPLICATION", "UUID", "NAME", "STICKY", "LOCAL");
+    for p in list {
+        println!(
+            "{:<36}  {:<name_width$}  {:<6}  {:<6}  {}",
+            p.uuid,
+            p.name,
+            flag(p.sticky_sender),
+            flag(p.local_connect),
+            application(p)
+        );
+    }
+    println!("({} Powerpack{})", list.len(), if list.len() == 1 { "" } else { "s" });
+}
+
+pub fn deleted(uuid: &str, result: &DeleteResult, as_json: bool) {
+    if as_json {
+        println!("{}", json!({"uuid": uuid, "api_id": result.api_id, "response": result.response}));
+    } else {
+        println!("deleted {uuid}");
+    }
+}
