@@ -1,0 +1,89 @@
+# plivo-powerpack: every build, test, demo and benchmark entry point.
+#
+#   make demo    the seed's update flow end to end on the embedded sandbox
+#   make test    every suite: Rust (core, sandbox, CLI), Python (installed wheel),
+#                Kotlin/JVM (jar with the native library), Swift (skipped without a toolchain)
+#   make bench   release benchmarks against the official SDKs (not part of test)
+#
+# One debug build of the whole workspace (with the uniffi-bindgen feature, so that
+# maturin and the bindings reuse the same artifacts) feeds every suite.
+
+SHELL        := /bin/bash
+CARGO        ?= cargo
+PYTHON       ?= python3
+FEATURES     := --features plivo-powerpack/bindgen
+DEBUG_DIR    := target/debug
+NATIVE_LIB   := $(DEBUG_DIR)/libplivo_powerpack.so
+SANDBOX_BIN  := $(abspath $(DEBUG_DIR)/powerpack-sandbox)
+BINDGEN      := $(DEBUG_DIR)/uniffi-bindgen
+VENV         := .venv
+WHEEL_DIR    := target/wheels
+PYTEST_VENV  := target/pytest-venv
+BINDINGS_DIR := target/bindings
+PY_TOOLS     := "maturin==1.16.0" "pytest>=8,<10" "pytest-asyncio>=0.24,<2"
+
+.PHONY: all build test test-rust test-python test-kotlin test-swift bindings wheel demo bench clean
+
+all: build
+
+build:
+	$(CARGO) build --workspace --all-targets $(FEATURES)
+
+test: build
+	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory test-python
+	$(MAKE) --no-print-directory test-kotlin
+	$(MAKE) --no-print-directory test-swift
+
+test-rust: build
+	$(CARGO) test --workspace $(FEATURES)
+
+# The tool venv (maturin, pytest) for building wheels and running the demo.
+$(VENV)/.installed:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q $(PY_TOOLS)
+	touch $@
+
+wheel: build $(VENV)/.installed
+	rm -rf $(WHEEL_DIR)
+	cd bindings/python && ../../$(VENV)/bin/maturin build --out ../../$(WHEEL_DIR)
+
+# The suite runs against the wheel installed into a fresh venv, never the sources.
+test-python: wheel
+	rm -rf $(PYTEST_VENV)
+	$(PYTHON) -m venv $(PYTEST_VENV)
+	$(PYTEST_VENV)/bin/pip install -q $(WHEEL_DIR)/*.whl "pytest>=8,<10" "pytest-asyncio>=0.24,<2"
+	cd bindings/python/tests && POWERPACK_SANDBOX_BIN=$(SANDBOX_BIN) \
+		../../../$(PYTEST_VENV)/bin/python -m pytest -c ../pytest.ini --rootdir .. -q
+
+# Python, Kotlin and Swift sources generated from the built library (never committed).
+bindings: build
+	rm -rf $(BINDINGS_DIR)
+	for lang in python kotlin swift; do \
+		$(BINDGEN) generate --library $(NATIVE_LIB) --language $$lang --out-dir $(BINDINGS_DIR)/$$lang --no-format || exit 1; \
+	done
+
+test-kotlin: bindings
+	@if command -v mvn >/dev/null && command -v java >/dev/null; then \
+		bindings/kotlin/build.sh test; \
+	else \
+		echo "SKIPPED: kotlin (no maven or java)"; \
+	fi
+
+test-swift:
+	@if command -v swift >/dev/null; then \
+		bindings/swift/test.sh; \
+	else \
+		echo "SKIPPED: swift (no swift toolchain)"; \
+	fi
+
+demo: build wheel
+	scripts/demo.sh
+
+bench:
+	scripts/bench.sh
+
+clean:
+	$(CARGO) clean
+	rm -rf $(VENV) bindings/kotlin/target
