@@ -20,6 +20,9 @@ use crate::retry::RetryPolicy;
 use crate::{client, runtime, Client, ClientBuilder};
 
 /// Client settings. Every field has the documented default of the core.
+///
+/// Durations are signed milliseconds (`i64`) so that the record is usable
+/// from Java, where Kotlin's unsigned types cannot be constructed.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ClientConfig {
     /// `None` = `https://api.plivo.com`. `http://` only for loopback hosts.
@@ -27,13 +30,13 @@ pub struct ClientConfig {
     pub base_url: Option<String>,
     /// Time to open a connection, in milliseconds (default 5000).
     #[uniffi(default = 5000)]
-    pub connect_timeout_ms: u64,
+    pub connect_timeout_ms: i64,
     /// Time for one attempt, in milliseconds (default 30000).
     #[uniffi(default = 30000)]
-    pub attempt_timeout_ms: u64,
+    pub attempt_timeout_ms: i64,
     /// Time for a whole call with its retries, in milliseconds (default 60000).
     #[uniffi(default = 60000)]
-    pub total_deadline_ms: u64,
+    pub total_deadline_ms: i64,
     /// `None` = 3 attempts in all, 200 ms base backoff, 5 s cap.
     #[uniffi(default = None)]
     pub retry: Option<RetryPolicy>,
@@ -52,9 +55,9 @@ impl Default for ClientConfig {
     fn default() -> Self {
         ClientConfig {
             base_url: None,
-            connect_timeout_ms: client::DEFAULT_CONNECT_TIMEOUT.as_millis() as u64,
-            attempt_timeout_ms: client::DEFAULT_ATTEMPT_TIMEOUT.as_millis() as u64,
-            total_deadline_ms: client::DEFAULT_TOTAL_DEADLINE.as_millis() as u64,
+            connect_timeout_ms: client::DEFAULT_CONNECT_TIMEOUT.as_millis() as i64,
+            attempt_timeout_ms: client::DEFAULT_ATTEMPT_TIMEOUT.as_millis() as i64,
+            total_deadline_ms: client::DEFAULT_TOTAL_DEADLINE.as_millis() as i64,
             retry: None,
             user_agent_suffix: None,
             proxy: None,
@@ -69,9 +72,9 @@ impl ClientConfig {
             b = b.base_url(url);
         }
         b = b
-            .connect_timeout(Duration::from_millis(self.connect_timeout_ms))
-            .attempt_timeout(Duration::from_millis(self.attempt_timeout_ms))
-            .total_deadline(Duration::from_millis(self.total_deadline_ms));
+            .connect_timeout(millis("connect_timeout", self.connect_timeout_ms)?)
+            .attempt_timeout(millis("attempt_timeout", self.attempt_timeout_ms)?)
+            .total_deadline(millis("total_deadline", self.total_deadline_ms)?);
         if let Some(retry) = self.retry {
             b = b.retry_policy(retry);
         }
@@ -86,6 +89,21 @@ impl ClientConfig {
         }
         b.build()
     }
+}
+
+/// A positive number of milliseconds as a `Duration`.
+fn millis(field: &str, ms: i64) -> Result<Duration, PowerpackError> {
+    u64::try_from(ms)
+        .ok()
+        .filter(|&ms| ms > 0)
+        .map(Duration::from_millis)
+        .ok_or_else(|| PowerpackError::validation(field, format!("must be greater than zero, got {ms} ms")))
+}
+
+/// A page position from a foreign caller: signed there (Java has no
+/// unsigned ints), never negative here.
+fn non_negative(field: &str, value: i32) -> Result<u32, PowerpackError> {
+    u32::try_from(value).map_err(|_| PowerpackError::validation(field, format!("must not be negative, got {value}")))
 }
 
 /// A Powerpack API client. Thread-safe; share one per process.
@@ -156,7 +174,8 @@ impl PowerpackClient {
 
     /// One page: `limit` 1..=20 (default 20), `offset` (default 0).
     #[uniffi::method(default(limit = 20, offset = 0))]
-    pub fn list_powerpacks(&self, limit: u32, offset: u32) -> Result<PowerpackPage, PowerpackError> {
+    pub fn list_powerpacks(&self, limit: i32, offset: i32) -> Result<PowerpackPage, PowerpackError> {
+        let (limit, offset) = (non_negative("limit", limit)?, non_negative("offset", offset)?);
         let c = self.inner.clone();
         runtime::block_on(async move { c.list_powerpacks(limit, offset).await })
     }
@@ -217,7 +236,8 @@ impl PowerpackClient {
 
     /// Async [`list_powerpacks`](Self::list_powerpacks).
     #[uniffi::method(default(limit = 20, offset = 0))]
-    pub async fn list_powerpacks_async(&self, limit: u32, offset: u32) -> Result<PowerpackPage, PowerpackError> {
+    pub async fn list_powerpacks_async(&self, limit: i32, offset: i32) -> Result<PowerpackPage, PowerpackError> {
+        let (limit, offset) = (non_negative("limit", limit)?, non_negative("offset", offset)?);
         let c = self.inner.clone();
         runtime::spawn(async move { c.list_powerpacks(limit, offset).await }).await
     }

@@ -1,0 +1,68 @@
+package plivo.powerpack
+
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.jsonArray
+import kotlinx.serialization.json.jsonObject
+import java.net.URI
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.util.concurrent.TimeUnit
+
+const val AUTH_ID = "MASANDBOX00000000001"
+const val AUTH_TOKEN = "sandbox-auth-token"
+
+/** The sandbox binary on port 0 (path from the `powerpack.sandbox.bin` property) and its admin API. */
+object Sandbox {
+    private val process: Process
+    val baseUrl: String
+    private val http = HttpClient.newHttpClient()
+
+    init {
+        val bin = System.getProperty("powerpack.sandbox.bin")
+            ?: error("powerpack.sandbox.bin must name the powerpack-sandbox binary")
+        process = ProcessBuilder(bin, "--port", "0", "--rate-limit", "off")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start()
+        baseUrl = process.inputStream.bufferedReader().readLine()
+            ?: error("the sandbox printed no base URL")
+        Runtime.getRuntime().addShutdownHook(Thread {
+            process.destroy()
+            process.waitFor(5, TimeUnit.SECONDS)
+        })
+    }
+
+    private fun admin(method: String, path: String, body: String? = null): String {
+        val request = HttpRequest.newBuilder(URI.create("$baseUrl/__admin/$path"))
+            .method(method, body?.let { HttpRequest.BodyPublishers.ofString(it) } ?: HttpRequest.BodyPublishers.noBody())
+            .build()
+        val response = http.send(request, HttpResponse.BodyHandlers.ofString())
+        check(response.statusCode() in 200..299) { "admin $method $path: ${response.statusCode()} ${response.body()}" }
+        return response.body()
+    }
+
+    fun reset() { admin("POST", "reset") }
+
+    fun journal(): List<JsonObject> = Json.parseToJsonElement(admin("GET", "journal")).jsonArray.map { it.jsonObject }
+
+    /** Queues a fault: `fields` is the JSON of the fault after `kind` (e.g. `"status": 503`). */
+    fun fault(kind: String, method: String, path: String, count: Int = 1, fields: String = "") {
+        val extra = if (fields.isEmpty()) "" else ", $fields"
+        admin("POST", "faults", """{"kind": "$kind", "method": "$method", "path": "$path", "count": $count$extra}""")
+    }
+
+    fun path(uuid: String? = null) = "/v1/Account/$AUTH_ID/Powerpack/" + (uuid?.let { "$it/" } ?: "")
+
+    /** Quick retries, so fault tests take milliseconds. */
+    fun config(
+        attemptTimeoutMs: Long = 5_000,
+        totalDeadlineMs: Long = 60_000,
+        retry: RetryPolicy = RetryPolicy(maxAttempts = 3u, baseDelayMs = 10u, maxDelayMs = 50u),
+    ) = ClientConfig(baseUrl = baseUrl, attemptTimeoutMs = attemptTimeoutMs, totalDeadlineMs = totalDeadlineMs, retry = retry)
+}
+
+fun JsonObject.str(key: String): String? = (this[key] as? kotlinx.serialization.json.JsonPrimitive)?.takeIf { it.isString }?.content
+fun JsonObject.header(name: String): String? =
+    (this["headers"] as JsonArray).map { it.jsonArray }.firstOrNull { it[0].toString().trim('"') == name }?.get(1)?.toString()?.trim('"')
