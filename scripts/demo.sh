@@ -47,7 +47,7 @@ step "CLI: get again"
 "$CLI" get "$uuid"
 
 step "Rust: examples/seed_flow.rs"
-cargo run -q --features plivo-powerpack/bindgen --example seed_flow -- "$uuid"
+"$BIN/examples/seed_flow" "$uuid"
 
 step "Python: examples/python/seed_flow.py (the installed wheel)"
 "$PY" -m pip install -q --force-reinstall --no-deps target/wheels/*.whl

@@ -13,10 +13,10 @@ case "${1:-test}" in
         mvn "${mvn_args[@]}" verify
         ;;
     demo)
-        mvn "${mvn_args[@]}" -q -DskipTests package dependency:build-classpath -Dmdep.outputFile="$here/target/classpath.txt" -Dmdep.includeScope=runtime
-        mvn "${mvn_args[@]}" -q -DskipTests test-compile
-        cp="$here/target/plivo-powerpack-0.1.0.jar:$here/target/test-classes:$(cat "$here/target/classpath.txt")"
-        java -cp "$cp:$(mvn "${mvn_args[@]}" -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)" \
+        # -DskipTests still compiles the test sources, where the demo's main lives.
+        mvn "${mvn_args[@]}" -q -DskipTests package dependency:build-classpath \
+            -Dmdep.outputFile="$here/target/classpath.txt" -Dmdep.includeScope=test
+        java -cp "$here/target/plivo-powerpack-0.1.0.jar:$here/target/test-classes:$(cat "$here/target/classpath.txt")" \
             plivo.powerpack.SeedFlowDemoKt "${2:?usage: build.sh demo <uuid>}"
         ;;
     *) echo "usage: $0 test|demo <uuid>" >&2; exit 2 ;;

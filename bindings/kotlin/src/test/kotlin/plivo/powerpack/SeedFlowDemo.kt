@@ -3,7 +3,7 @@ package plivo.powerpack
 import kotlinx.coroutines.runBlocking
 
 /** `make demo`'s Kotlin step: the seed's flow with coroutines. Reads PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN, PLIVO_BASE_URL. */
-fun main(args: Array<String>) = runBlocking {
+fun main(args: Array<String>): Unit = runBlocking {
     val uuid = args.single()
     powerpackClientFromEnv(ClientConfig(baseUrl = System.getenv("PLIVO_BASE_URL"))).use { client ->
         val powerpack = client.getPowerpackAsync(uuid)
