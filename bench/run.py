@@ -1,0 +1,258 @@
+"""Runs every benchmark contender against one release sandbox and writes BENCHMARKS.md.
+
+Called by scripts/bench.sh (which builds everything first) inside target/bench-venv:
+
+    python bench/run.py --runs 3
+
+Each contender is a separate process speaking one protocol:
+    <command...> <throughput|cold> <base_url> <uuids_file>
+and printing one JSON object: {"seq_s", "conc_s"} for throughput (2,000 sequential updates,
+then 2,000 at concurrency 64, after 100 warm-up updates), {"first_call_s"} for cold.
+This driver adds what only it can see: the process's wall time for cold start (interpreter or
+JVM start included) and its peak resident memory (ru_maxrss from wait4).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+REL = os.path.join(ROOT, "target", "release")
+OUT = os.path.join(ROOT, "target", "bench")
+AUTH_ID, AUTH_TOKEN = "MASANDBOX00000000001", "sandbox-auth-token"
+N, CONCURRENCY = 2000, 64
+
+
+def contenders():
+    py = sys.executable
+    here = os.path.join(ROOT, "bench")
+    cp = open(os.path.join(here, "jvm", "target", "classpath.txt")).read().strip()
+    cp = os.path.join(here, "jvm", "target", "classes") + os.pathsep + cp
+    bench_bin = os.path.join(REL, "powerpack-bench")
+    return [
+        ("raw reqwest (floor)", "rust", [bench_bin, "reqwest"]),
+        ("Rust core", "rust", [bench_bin, "core"]),
+        ("Python binding, blocking", "python", [py, os.path.join(here, "python", "contender_binding.py"), "blocking"]),
+        ("Python binding, asyncio", "python", [py, os.path.join(here, "python", "contender_binding.py"), "asyncio"]),
+        ("official plivo (Python)", "python", [py, os.path.join(here, "python", "contender_official.py")]),
+        ("Kotlin binding, coroutines", "jvm", ["java", "-cp", cp, "bench.BindingContenderKt"]),
+        ("official plivo-java", "jvm", ["java", "-cp", cp, "bench.OfficialContender"]),
+    ]
+
+
+def run_process(cmd, env):
+    """Runs one contender; returns (parsed JSON, wall seconds, peak RSS in MiB)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"contender failed: {' '.join(cmd)}")
+    return json.loads(out.strip().splitlines()[-1]), wall, usage.ru_maxrss / 1024
+
+
+def admin(base, method, path):
+    req = urllib.request.Request(f"{base}/__admin/{path}", method=method)
+    urllib.request.urlopen(req, timeout=10).read()
+
+
+def versions():
+    def cmd(*c):
+        try:
+            return subprocess.run(c, capture_output=True, text=True, check=True).stdout.strip() or \
+                subprocess.run(c, capture_output=True, text=True).stderr.strip()
+        except Exception:
+            return "?"
+    import importlib.metadata as md
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return {
+        "rustc": cmd("rustc", "--version"),
+        "python": platform.python_version(),
+        "java": java,
+        "plivo (PyPI)": md.version("plivo"),
+        "plivo-java": "5.46.3",
+        "plivo-powerpack": md.version("plivo-powerpack"),
+    }
+
+
+def machine():
+    cpu = "?"
+    for line in open("/proc/cpuinfo"):
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem = int(re.search(r"MemTotal:\s+(\d+)", open("/proc/meminfo").read()).group(1)) / 1024 / 1024
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, {platform.platform()}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    os.makedirs(OUT, exist_ok=True)
+
+    sandbox = subprocess.Popen([os.path.join(REL, "powerpack-sandbox"), "--port", "0", "--rate-limit", "off"],
+                               stdout=subprocess.PIPE, text=True)
+    base = sandbox.stdout.readline().strip()
+    try:
+        import plivo_powerpack
+        setup = plivo_powerpack.PowerpackClient(AUTH_ID, AUTH_TOKEN, plivo_powerpack.ClientConfig(base_url=base))
+        uuids = [setup.create_powerpack(f"bench-{i:02}").uuid for i in range(CONCURRENCY)]
+        uuids_file = os.path.join(OUT, "uuids.txt")
+        open(uuids_file, "w").write("\n".join(uuids) + "\n")
+        env = dict(os.environ, PLIVO_AUTH_ID=AUTH_ID, PLIVO_AUTH_TOKEN=AUTH_TOKEN)
+
+        raw = {name: {"seq_s": [], "conc_s": [], "cold_s": [], "rss_mib": []} for name, _, _ in contenders()}
+        for r in range(args.runs):
+            for name, _, cmd in contenders():
+                result, _, rss = run_process(cmd + ["throughput", base, uuids_file], env)
+                raw[name]["seq_s"].append(result["seq_s"])
+                raw[name]["conc_s"].append(result["conc_s"])
+                raw[name]["rss_mib"].append(rss)
+                _, wall, _ = run_process(cmd + ["cold", base, uuids_file], env)
+                raw[name]["cold_s"].append(wall)
+                admin(base, "DELETE", "journal")
+                print(f"run {r + 1}/{args.runs} {name}: seq {result['seq_s']:.3f}s conc {result['conc_s']:.3f}s "
+                      f"cold {wall * 1000:.0f}ms rss {rss:.0f}MiB", flush=True)
+    finally:
+        sandbox.terminate()
+        sandbox.wait()
+
+    results = {
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "versions": versions(),
+        "runs": args.runs,
+        "raw": raw,
+        "groups": {name: group for name, group, _ in contenders()},
+    }
+    json.dump(results, open(os.path.join(OUT, "results.json"), "w"), indent=2)
+    write_report(results)
+
+
+def write_report(results):
+    raw = results["raw"]
+    med = {name: {k: statistics.median(v) for k, v in m.items()} for name, m in raw.items()}
+
+    def seq_rate(n):
+        return N / med[n]["seq_s"]
+
+    def conc_rate(n):
+        return N / med[n]["conc_s"]
+
+    def per_call_us(n):
+        return med[n]["seq_s"] / N * 1e6
+
+    rows = []
+    for name in raw:
+        m = med[name]
+        rows.append(f"| {name} | {seq_rate(name):,.0f} | {per_call_us(name):,.0f} | {conc_rate(name):,.0f} "
+                    f"| {m['cold_s'] * 1000:,.0f} | {m['rss_mib']:,.0f} |")
+
+    py_blk, py_async, py_off = "Python binding, blocking", "Python binding, asyncio", "official plivo (Python)"
+    core, floor = "Rust core", "raw reqwest (floor)"
+    kt, jv = "Kotlin binding, coroutines", "official plivo-java"
+    best_py_conc = max(conc_rate(py_blk), conc_rate(py_async))
+    checks = [
+        ("Python binding vs official Python, sequential (target >= 3x)",
+         seq_rate(py_blk) / seq_rate(py_off), 3.0, "{:.1f}x"),
+        ("Python binding vs official Python, concurrency 64 (target >= 10x)",
+         best_py_conc / conc_rate(py_off), 10.0, "{:.1f}x"),
+        ("Python binding per-call cost vs Rust core, sequential (target <= 1.25x)",
+         per_call_us(py_blk) / per_call_us(core), 1.25, "{:.2f}x"),
+        ("Kotlin binding vs plivo-java, sequential (target > 1x)", seq_rate(kt) / seq_rate(jv), 1.0, "{:.1f}x"),
+        ("Kotlin binding vs plivo-java, concurrency 64 (target > 1x)", conc_rate(kt) / conc_rate(jv), 1.0, "{:.1f}x"),
+        ("Rust core vs raw reqwest floor, sequential per-call", per_call_us(core) / per_call_us(floor), None, "{:.2f}x"),
+    ]
+    check_rows = []
+    for label, value, target, fmt in checks:
+        if target is None:
+            verdict = "(context)"
+        elif "<=" in label:
+            verdict = "met" if value <= target else "**missed**"
+        elif ">=" in label:
+            verdict = "met" if value >= target else "**missed**"
+        else:
+            verdict = "met" if value > target else "**missed**"
+        check_rows.append(f"| {label} | {fmt.format(value)} | {verdict} |")
+
+    chart = draw_chart(results, med)
+    v = results["versions"]
+    text = f"""# Benchmarks
+
+Measured by `make bench` on {results['date']}: every contender in one run, on one machine,
+against one release build of the sandbox with rate limiting off. Medians of {results['runs']} runs.
+
+- Machine: {results['machine']}. The sandbox, the contender and the driver share these cores.
+- Versions: {', '.join(f'{k} {val}' for k, val in v.items())}.
+- Workload: toggle `sticky_sender` on one of 64 Powerpacks per update ("Update a Powerpack",
+  the full response decoded and checked). 100 warm-up updates, then {N:,} sequential updates, then
+  {N:,} updates at concurrency {CONCURRENCY} (Rust: tokio tasks; Python binding: 64 threads for
+  blocking, `asyncio.gather` behind a semaphore for asyncio; official Python SDK: 64 threads;
+  Kotlin: coroutines behind a semaphore; plivo-java: 64 threads).
+- Cold start: wall time of a fresh process that builds a client and makes one update
+  (interpreter or JVM start, imports and library loading included).
+- Peak memory: the throughput process's maximum resident set size.
+- Commands: `make bench` = `scripts/bench.sh` = release build, release wheel into
+  `target/bench-venv` (with `plivo` from PyPI), `mvn install` of the Kotlin binding with the release
+  library, `python bench/run.py --runs {results['runs']}`. Raw numbers: `target/bench/results.json`.
+
+| contender | sequential updates/s | per call (µs) | updates/s at 64 | cold start (ms) | peak RSS (MiB) |
+|---|---:|---:|---:|---:|---:|
+{chr(10).join(rows)}
+
+![throughput chart](docs/benchmarks.png)
+
+## Targets
+
+| comparison | ratio | verdict |
+|---|---:|---|
+{chr(10).join(check_rows)}
+
+{analysis()}
+"""
+    open(os.path.join(ROOT, "BENCHMARKS.md"), "w").write(text)
+    print(text)
+    print("chart:", chart)
+
+
+def analysis():
+    """The hand-written reading of the numbers (bench/analysis.md), kept across runs."""
+    path = os.path.join(ROOT, "bench", "analysis.md")
+    return open(path).read().strip() if os.path.exists(path) else ""
+
+
+def draw_chart(results, med):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = list(results["raw"])
+    seq = [N / med[n]["seq_s"] for n in names]
+    conc = [N / med[n]["conc_s"] for n in names]
+    colors = {"rust": "#b7410e", "python": "#3572a5", "jvm": "#7f52ff"}
+    fig, axes = plt.subplots(1, 2, figsize=(13, 4.8))
+    for ax, values, title in ((axes[0], seq, "sequential"), (axes[1], conc, f"concurrency {CONCURRENCY}")):
+        bars = ax.barh(names, values, color=[colors[results["groups"][n]] for n in names])
+        ax.invert_yaxis()
+        ax.set_title(f"updates per second, {title} (median of {results['runs']})")
+        ax.bar_label(bars, labels=[f"{v:,.0f}" for v in values], padding=3, fontsize=8)
+        ax.set_xlim(0, max(values) * 1.18)
+    fig.tight_layout()
+    path = os.path.join(ROOT, "docs", "benchmarks.png")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fig.savefig(path, dpi=110)
+    return path
+
+
+if __name__ == "__main__":
+    main()

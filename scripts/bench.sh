@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `make bench`: release builds of everything, then every contender side by side (bench/run.py).
+# Not part of `make test`. Writes BENCHMARKS.md and docs/benchmarks.png.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${RUNS:-3}"
+VENV=target/bench-venv
+
+echo "== release build (core cdylib, sandbox, Rust contenders, uniffi-bindgen)"
+cargo build --release --workspace --features plivo-powerpack/bindgen
+
+echo "== bench venv: release wheel, official plivo, matplotlib"
+[[ -x $VENV/bin/python ]] || python3 -m venv $VENV
+$VENV/bin/pip install -q "maturin==1.16.0" "plivo==4.63.0" "matplotlib>=3.8,<4"
+rm -rf target/wheels-release
+(cd bindings/python && ../../$VENV/bin/maturin build --release --out ../../target/wheels-release)
+$VENV/bin/pip install -q --force-reinstall --no-deps target/wheels-release/*.whl
+
+echo "== Kotlin binding with the release library, and the JVM contenders"
+rm -rf target/bindings/kotlin
+target/release/uniffi-bindgen generate --library target/release/libplivo_powerpack.so \
+    --language kotlin --out-dir target/bindings/kotlin --no-format
+mvn -B -q --no-transfer-progress -f bindings/kotlin/pom.xml -DskipTests -Dnative.lib.dir="$PWD/target/release" install
+mvn -B -q --no-transfer-progress -f bench/jvm/pom.xml package dependency:build-classpath \
+    -Dmdep.outputFile="$PWD/bench/jvm/target/classpath.txt"
+
+echo "== run ($RUNS runs per contender)"
+$VENV/bin/python bench/run.py --runs "$RUNS"
