@@ -48,16 +48,28 @@ def contenders():
     ]
 
 
+CRASHES = []  # (command, exit status) of every contender process that died by a signal
+
+
 def run_process(cmd, env):
-    """Runs one contender; returns (parsed JSON, wall seconds, peak RSS in MiB)."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"contender failed: {' '.join(cmd)}")
-    return json.loads(out.strip().splitlines()[-1]), wall, usage.ru_maxrss / 1024
+    """Runs one contender; returns (parsed JSON, wall seconds, peak RSS in MiB).
+
+    A process killed by a signal is recorded in CRASHES and run again (twice at most), so
+    that a rare crash is reported rather than silently dropped or fatal to the whole run."""
+    for _ in range(3):
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        code = os.waitstatus_to_exitcode(status)
+        if code == 0:
+            return json.loads(out.strip().splitlines()[-1]), wall, usage.ru_maxrss / 1024
+        if code > 0:
+            raise SystemExit(f"contender failed with exit code {code}: {' '.join(cmd)}")
+        CRASHES.append((" ".join(os.path.basename(c) for c in cmd[:3]) + " " + " ".join(cmd[-3:-2]), code))
+        print(f"crash (signal {-code}): {' '.join(cmd)}", flush=True)
+    raise SystemExit(f"contender crashed three times: {' '.join(cmd)}")
 
 
 def admin(base, method, path):
@@ -134,6 +146,7 @@ def main():
         "runs": args.runs,
         "raw": raw,
         "groups": {name: group for name, group, _ in contenders()},
+        "crashes": CRASHES,
     }
     json.dump(results, open(os.path.join(OUT, "results.json"), "w"), indent=2)
     write_report(results)
@@ -185,6 +198,10 @@ def write_report(results):
             verdict = "met" if value > target else "**missed**"
         check_rows.append(f"| {label} | {fmt.format(value)} | {verdict} |")
 
+    crashes = results.get("crashes", [])
+    crash_text = ("No contender process crashed." if not crashes else
+                  f"{len(crashes)} contender process(es) died by a signal and were run again: " +
+                  "; ".join(f"`{c}` (signal {-code})" for c, code in crashes) + ".")
     chart = draw_chart(results, med)
     v = results["versions"]
     text = f"""# Benchmarks
@@ -217,6 +234,8 @@ against one release build of the sandbox with rate limiting off. Medians of {res
 | comparison | ratio | verdict |
 |---|---:|---|
 {chr(10).join(check_rows)}
+
+Crashes: {crash_text}
 
 {analysis()}
 """

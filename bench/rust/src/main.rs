@@ -1,4 +1,4 @@
-//! `powerpack-bench <core|reqwest> <throughput|cold> <base_url> <uuids_file>`
+//! `powerpack-bench <core|core-blocking|reqwest> <throughput|cold> <base_url> <uuids_file>`
 //!
 //! One benchmark contender per process, speaking the protocol shared by every
 //! contender (see `bench/run.py`): credentials from PLIVO_AUTH_ID/TOKEN,
@@ -92,12 +92,35 @@ async fn run<C: Contender>(c: C, mode: &str, uuids: &[String], started: Instant)
     serde_json::json!({"seq_s": seq_s, "conc_s": conc_s, "n": N, "concurrency": CONCURRENCY})
 }
 
+fn blocking_run(c: &plivo_powerpack::blocking::Client, mode: &str, uuids: &[String], started: Instant) -> serde_json::Value {
+    let update = |i: usize| {
+        let sticky = i % 2 == 0;
+        let p = c.update_powerpack(&uuids[i % uuids.len()], &UpdatePowerpack::new().sticky_sender(sticky)).expect("update");
+        assert_eq!(p.sticky_sender, Some(sticky));
+    };
+    if mode == "cold" {
+        update(0);
+        return serde_json::json!({"first_call_s": started.elapsed().as_secs_f64()});
+    }
+    (0..WARMUP).for_each(update);
+    let t = Instant::now();
+    (0..N).for_each(update);
+    let seq_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    std::thread::scope(|s| {
+        for k in 0..CONCURRENCY {
+            s.spawn(move || (k..N).step_by(CONCURRENCY).for_each(update));
+        }
+    });
+    serde_json::json!({"seq_s": seq_s, "conc_s": t.elapsed().as_secs_f64(), "n": N, "concurrency": CONCURRENCY})
+}
+
 #[tokio::main]
 async fn main() {
     let started = Instant::now();
     let args: Vec<String> = std::env::args().collect();
     let [_, contender, mode, base, uuids_file] = args.as_slice() else {
-        eprintln!("usage: powerpack-bench <core|reqwest> <throughput|cold> <base_url> <uuids_file>");
+        eprintln!("usage: powerpack-bench <core|core-blocking|reqwest> <throughput|cold> <base_url> <uuids_file>");
         std::process::exit(2);
     };
     let uuids: Vec<String> =
@@ -108,6 +131,15 @@ async fn main() {
         "core" => {
             let client = Client::builder(id, token).base_url(base.as_str()).build().expect("client");
             run(Core(client), mode, &uuids, started).await
+        }
+        "core-blocking" => {
+            // The blocking client, as the bindings' blocking calls use it: the calling thread
+            // is outside any runtime and drives each call with the crate's own runtime.
+            let client = plivo_powerpack::blocking::Client::from(
+                Client::builder(id, token).base_url(base.as_str()).build().expect("client"),
+            );
+            let mode = mode.clone();
+            std::thread::spawn(move || blocking_run(&client, &mode, &uuids, started)).join().expect("thread")
         }
         "reqwest" => {
             let raw = Raw { http: reqwest::Client::new(), base: base.as_str().into(), auth: Arc::new((id, token)) };
