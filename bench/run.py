@@ -40,10 +40,12 @@ def contenders():
     return [
         ("raw reqwest (floor)", "rust", [bench_bin, "reqwest"]),
         ("Rust core", "rust", [bench_bin, "core"]),
+        ("Rust core, blocking client", "rust", [bench_bin, "core-blocking"]),
         ("Python binding, blocking", "python", [py, os.path.join(here, "python", "contender_binding.py"), "blocking"]),
         ("Python binding, asyncio", "python", [py, os.path.join(here, "python", "contender_binding.py"), "asyncio"]),
         ("official plivo (Python)", "python", [py, os.path.join(here, "python", "contender_official.py")]),
-        ("Kotlin binding, coroutines", "jvm", ["java", "-cp", cp, "bench.BindingContenderKt"]),
+        ("Kotlin binding, coroutines", "jvm", ["java", "-cp", cp, "bench.BindingContenderKt", "coroutines"]),
+        ("Kotlin binding, blocking", "jvm", ["java", "-cp", cp, "bench.BindingContenderKt", "blocking"]),
         ("official plivo-java", "jvm", ["java", "-cp", cp, "bench.OfficialContender"]),
     ]
 

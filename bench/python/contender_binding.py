@@ -9,14 +9,12 @@ import time
 STARTED = time.perf_counter()
 
 import asyncio  # noqa: E402
-import concurrent.futures  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 
 import plivo_powerpack  # noqa: E402
-
-N, CONCURRENCY, WARMUP = 2000, 64, 100
+from timing import CONCURRENCY, N, WARMUP, blocking_throughput  # noqa: E402
 
 
 def main():
@@ -37,17 +35,7 @@ def main():
         if mode == "cold":
             update(0)
             return {"first_call_s": time.perf_counter() - STARTED}
-        for i in range(WARMUP):
-            update(i)
-        t = time.perf_counter()
-        for i in range(N):
-            update(i)
-        seq_s = time.perf_counter() - t
-        with concurrent.futures.ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
-            t = time.perf_counter()
-            list(pool.map(update, range(N)))
-            conc_s = time.perf_counter() - t
-        return {"seq_s": seq_s, "conc_s": conc_s}
+        return blocking_throughput(update)
 
     async def run():
         if mode == "cold":

@@ -11,15 +11,13 @@ import time
 
 STARTED = time.perf_counter()
 
-import concurrent.futures  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 
 import plivo  # noqa: E402
 import plivo.rest.client  # noqa: E402
-
-N, CONCURRENCY, WARMUP = 2000, 64, 100
+from timing import blocking_throughput  # noqa: E402
 
 
 def main():
@@ -36,17 +34,7 @@ def main():
         response = powerpacks[i % len(powerpacks)].update({"sticky_sender": i % 2 == 0})
         assert response.sticky_sender is (i % 2 == 0)
 
-    for i in range(WARMUP):
-        update(i)
-    t = time.perf_counter()
-    for i in range(N):
-        update(i)
-    seq_s = time.perf_counter() - t
-    with concurrent.futures.ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
-        t = time.perf_counter()
-        list(pool.map(update, range(N)))
-        conc_s = time.perf_counter() - t
-    return {"seq_s": seq_s, "conc_s": conc_s}
+    return blocking_throughput(update)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,17 @@ impl AppChoice {
     }
 }
 
+/// The two switches shared by create and update.
+#[derive(Args, Debug)]
+struct Switches {
+    /// Turn sticky sender on or off (on create, the API's default is on).
+    #[arg(long, value_name = "true|false")]
+    sticky_sender: Option<bool>,
+    /// Turn local connect on or off (on create, the API's default is on).
+    #[arg(long, value_name = "true|false")]
+    local_connect: Option<bool>,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Update a Powerpack: only the options given are changed.
@@ -71,12 +82,8 @@ enum Command {
         /// New name, unique in the account.
         #[arg(long)]
         name: Option<String>,
-        /// Turn sticky sender on or off.
-        #[arg(long, value_name = "true|false")]
-        sticky_sender: Option<bool>,
-        /// Turn local connect on or off.
-        #[arg(long, value_name = "true|false")]
-        local_connect: Option<bool>,
+        #[command(flatten)]
+        switches: Switches,
         #[command(flatten)]
         app: AppChoice,
         #[command(flatten)]
@@ -91,12 +98,8 @@ enum Command {
     /// Create a Powerpack.
     Create {
         name: String,
-        /// Sticky sender (the API's default is true).
-        #[arg(long, value_name = "true|false")]
-        sticky_sender: Option<bool>,
-        /// Local connect (the API's default is true).
-        #[arg(long, value_name = "true|false")]
-        local_connect: Option<bool>,
+        #[command(flatten)]
+        switches: Switches,
         #[command(flatten)]
         app: AppChoice,
         #[command(flatten)]
@@ -142,8 +145,14 @@ fn connect(conn: &Connection) -> Result<blocking::Client, PowerpackError> {
 
 fn run(command: Command) -> Result<(), PowerpackError> {
     match command {
-        Command::Update { uuid, name, sticky_sender, local_connect, app, conn } => {
-            let changes = UpdatePowerpack { name, sticky_sender, local_connect, application: app.into_application(), number_priority: None };
+        Command::Update { uuid, name, switches, app, conn } => {
+            let changes = UpdatePowerpack {
+                name,
+                sticky_sender: switches.sticky_sender,
+                local_connect: switches.local_connect,
+                application: app.into_application(),
+                number_priority: None,
+            };
             let p = connect(&conn)?.update_powerpack(&uuid, &changes)?;
             output::powerpack(&p, conn.json);
         }
@@ -151,8 +160,14 @@ fn run(command: Command) -> Result<(), PowerpackError> {
             let p = connect(&conn)?.get_powerpack(&uuid)?;
             output::powerpack(&p, conn.json);
         }
-        Command::Create { name, sticky_sender, local_connect, app, conn } => {
-            let params = CreatePowerpack { name, sticky_sender, local_connect, application: app.into_application(), number_priority: None };
+        Command::Create { name, switches, app, conn } => {
+            let params = CreatePowerpack {
+                name,
+                sticky_sender: switches.sticky_sender,
+                local_connect: switches.local_connect,
+                application: app.into_application(),
+                number_priority: None,
+            };
             let p = connect(&conn)?.create_powerpack(&params)?;
             output::powerpack(&p, conn.json);
         }

@@ -59,6 +59,11 @@ impl IntoResponse for Rejection {
     }
 }
 
+/// A single-Powerpack answer: the object with a fresh `api_id`.
+fn single(pp: &crate::store::StoredPowerpack, auth_id: &str) -> Response {
+    Json(pp.to_json(auth_id, Some(&ids::uuid4()))).into_response()
+}
+
 async fn method_not_allowed() -> Response {
     envelope(405, "method not allowed", true)
 }
@@ -170,7 +175,7 @@ async fn create(
     let mut state = shared.state.lock().unwrap();
     let account = state.accounts.get_mut(&id).expect("authenticated");
     let pp = account.create(changes, None)?;
-    Ok(Json(pp.to_json(&id, Some(&ids::uuid4()))).into_response())
+    Ok(single(pp, &id))
 }
 
 async fn fetch(
@@ -181,7 +186,7 @@ async fn fetch(
     let id = authenticate(&shared, &headers, &auth_id)?;
     let state = shared.state.lock().unwrap();
     let pp = state.accounts[&id].get(&uuid)?;
-    Ok(Json(pp.to_json(&id, Some(&ids::uuid4()))).into_response())
+    Ok(single(pp, &id))
 }
 
 async fn update(
@@ -195,7 +200,7 @@ async fn update(
     let mut state = shared.state.lock().unwrap();
     let account = state.accounts.get_mut(&id).expect("authenticated");
     let pp = account.update(&uuid, changes)?;
-    Ok(Json(pp.to_json(&id, Some(&ids::uuid4()))).into_response())
+    Ok(single(pp, &id))
 }
 
 async fn remove(

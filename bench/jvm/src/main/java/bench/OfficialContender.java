@@ -1,5 +1,6 @@
 package bench;
 
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.plivo.api.PlivoClient;
 import com.plivo.api.models.base.LogLevel;
 import com.plivo.api.models.powerpack.PowerpackUpdater;
@@ -29,7 +30,7 @@ public final class OfficialContender {
         String mode = args[0], baseUrl = args[1];
         List<String> uuids = Files.readAllLines(Path.of(args[2])).stream().filter(s -> !s.isBlank()).toList();
         PlivoClient client = new PlivoClient(System.getenv("PLIVO_AUTH_ID"), System.getenv("PLIVO_AUTH_TOKEN"),
-                new OkHttpClient.Builder(), baseUrl + "/v1/", null, LogLevel.NONE);
+                new OkHttpClient.Builder(), baseUrl + "/v1/", new SimpleModule(), LogLevel.NONE);
         if (mode.equals("cold")) {
             update(client, uuids, 0);
             System.out.println("{\"first_call_s\": " + since(STARTED) + "}");
