@@ -111,8 +111,13 @@ def machine():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--report-only", action="store_true",
+                    help="rewrite BENCHMARKS.md from target/bench/results.json without running")
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
+    if args.report_only:
+        write_report(json.load(open(os.path.join(OUT, "results.json"))))
+        return
 
     sandbox = subprocess.Popen([os.path.join(REL, "powerpack-sandbox"), "--port", "0", "--rate-limit", "off"],
                                stdout=subprocess.PIPE, text=True)
