@@ -296,3 +296,27 @@ def test_one_client_shared_by_many_threads(sandbox, client):
     with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
         assert sorted(pool.map(work, range(8))) == list(range(8))
     assert len([e for e in sandbox.journal() if e["status"] == 200]) == 161
+
+
+# ------------------------------------------------------------------ interpreter exit
+
+def test_async_completions_are_counted_so_exit_can_wait_for_them():
+    generated = pp._native.plivo_powerpack
+    assert generated._uniffi_continuation_callback is pp._counted_continuation_callback
+    assert pp._callbacks_running == 0
+
+
+def test_short_asyncio_scripts_exit_cleanly(sandbox, tmp_path):
+    """A script whose last act is an async call must exit 0, never abort in finalization."""
+    import subprocess
+    import sys
+    script = tmp_path / "one_call.py"
+    script.write_text(
+        "import asyncio, sys, plivo_powerpack as pp\n"
+        f"c = pp.PowerpackClient({AUTH_ID!r}, {AUTH_TOKEN!r}, pp.ClientConfig(base_url={sandbox.base_url!r}))\n"
+        "page = asyncio.run(c.list_powerpacks_async(limit=1))\n"
+        "print(page.meta.total_count)\n"
+    )
+    for _ in range(20):
+        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=30)
+        assert (done.returncode, done.stdout.strip()) == (0, "0"), done.stderr

@@ -11,11 +11,15 @@ Errors are subclasses of :class:`PowerpackError` (``PowerpackError.NotFound``,
 ``PowerpackError.RateLimited``...), carrying ``status``, ``api_id``, ``reason`` and more.
 """
 
+import atexit as _atexit
 import platform as _platform
+import threading as _threading
+import time as _time
 import typing as _typing
 
 from ._native import *  # noqa: F401,F403  (the generated UniFFI module)
 from ._native import ClientConfig, PowerpackClient as _NativeClient
+from ._native import plivo_powerpack as _generated
 
 _PYTHON_UA = f"python/{_platform.python_version()}"
 
@@ -42,3 +46,42 @@ class PowerpackClient(_NativeClient):
 
     def __repr__(self) -> str:  # never shows the token
         return f"PowerpackClient(auth_id={self.auth_id()!r})"
+
+
+# --- A clean interpreter exit after asyncio calls -------------------------------------------
+#
+# An async call completes when a Rust runtime thread runs UniFFI's continuation callback, which
+# takes the GIL to hand the result to the event loop. If that thread loses the GIL half-way
+# (CPython's forced switch) and the main thread meanwhile finishes and starts finalizing,
+# CPython < 3.14 ends the callback thread with pthread_exit, whose forced unwind cannot pass the
+# Rust frames: the process aborts with "FATAL: exception not rethrown" (seen in about 3% of
+# short asyncio scripts on a loaded machine). The callback below is UniFFI's own, plus a count of
+# callbacks in progress, and an atexit hook (run before finalization starts) waits for them.
+
+_callbacks_lock = _threading.Lock()
+_callbacks_running = 0
+
+
+@_generated._UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK
+def _counted_continuation_callback(future_ptr, poll_code):
+    global _callbacks_running
+    with _callbacks_lock:
+        _callbacks_running += 1
+    try:
+        eventloop, future = _generated._UniffiContinuationHandleMap.remove(future_ptr)
+        eventloop.call_soon_threadsafe(_generated._uniffi_set_future_result, future, poll_code)
+    finally:
+        with _callbacks_lock:
+            _callbacks_running -= 1
+
+
+_generated._uniffi_continuation_callback = _counted_continuation_callback
+
+
+@_atexit.register
+def _wait_for_callbacks() -> None:
+    deadline = _time.monotonic() + 1.0
+    while _callbacks_running and _time.monotonic() < deadline:
+        _time.sleep(0.001)
+    # A thread past its count still has to leave the callback; give it the GIL once more.
+    _time.sleep(0.002)
