@@ -312,7 +312,8 @@ mod tests {
 
     #[test]
     fn each_status_maps_to_its_variant() {
-        let table: &[(u16, fn(&PowerpackError) -> bool)] = &[
+        type IsExpected = fn(&PowerpackError) -> bool;
+        let table: &[(u16, IsExpected)] = &[
             (400, |e| matches!(e, PowerpackError::InvalidRequest { .. })),
             (401, |e| matches!(e, PowerpackError::Authentication { .. })),
             (403, |e| matches!(e, PowerpackError::Forbidden { .. })),

@@ -104,7 +104,7 @@ pub fn decide(
     }
     let retryable = match outcome {
         Outcome::Status(429) | Outcome::ConnectFailed => true,
-        Outcome::Status(502 | 503 | 504) | Outcome::SentNoAnswer => {
+        Outcome::Status(502..=504) | Outcome::SentNoAnswer => {
             idempotency == Idempotency::Idempotent
         }
         Outcome::Status(_) => false,
@@ -157,11 +157,14 @@ mod tests {
     const MS: fn(u64) -> Duration = Duration::from_millis;
     const LOTS: Duration = Duration::from_secs(3600);
 
+    /// attempt, outcome, Retry-After, idempotency, time left, jitter, expected, why
+    type Row = (u32, Outcome, Option<Duration>, Idempotency, Duration, f64, Decision, &'static str);
+
     #[test]
     fn decision_table() {
         let p = RetryPolicy::default(); // 3 attempts, 200 ms base, 5 s cap
         #[rustfmt::skip]
-        let table: &[(u32, Outcome, Option<Duration>, Idempotency, Duration, f64, Decision, &str)] = &[
+        let table: &[Row] = &[
             (1, Status(429), None,          Idempotent,    LOTS, 1.0, RetryAfter(MS(200)), "429 backs off"),
             (2, Status(429), None,          Idempotent,    LOTS, 1.0, RetryAfter(MS(400)), "backoff doubles"),
             (3, Status(429), None,          Idempotent,    LOTS, 1.0, Stop,                "attempts spent: the first counts"),
