@@ -40,21 +40,6 @@ pub fn error_line(e: &PowerpackError) -> String {
 }
 
 pub fn to_json(p: &Powerpack) -> Value {
-    let priorities: Vec<Value> = p
-        .number_priority
-        .iter()
-        .map(|np| {
-            json!({
-                "country_iso": np.country_iso,
-                "service_type": format!("{:?}", np.service_type).to_uppercase(),
-                "priority": {
-                    "priority1": format!("{:?}", np.priority.priority1).to_lowercase(),
-                    "priority2": format!("{:?}", np.priority.priority2).to_lowercase(),
-                    "priority3": format!("{:?}", np.priority.priority3).to_lowercase(),
-                }
-            })
-        })
-        .collect();
     json!({
         "api_id": p.api_id,
         "uuid": p.uuid,
@@ -65,7 +50,7 @@ pub fn to_json(p: &Powerpack) -> Value {
         "application_id": p.application_id,
         "number_pool": p.number_pool,
         "number_pool_uuid": p.number_pool_uuid,
-        "number_priority": priorities,
+        "number_priority": serde_json::to_value(&p.number_priority).expect("number priorities serialize"),
         "created_on": p.created_on.map(format_timestamp),
     })
 }
