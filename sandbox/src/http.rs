@@ -233,13 +233,14 @@ async fn journal_and_faults(State(shared): State<Arc<Shared>>, request: Request,
     };
     let path = parts.uri.path().to_owned();
     let method = parts.method.as_str().to_owned();
+    let auth_id = basic_credentials(&parts.headers).map(|(id, _)| id);
     let headers: Vec<(String, String)> = parts
         .headers
         .iter()
         .map(|(k, v)| {
             let value = if k == header::AUTHORIZATION {
-                match basic_credentials(&parts.headers) {
-                    Some((id, _)) => format!("Basic {id}:***"),
+                match &auth_id {
+                    Some(id) => format!("Basic {id}:***"),
                     None => "<redacted>".to_owned(),
                 }
             } else {
@@ -248,22 +249,23 @@ async fn journal_and_faults(State(shared): State<Arc<Shared>>, request: Request,
             (k.as_str().to_owned(), value)
         })
         .collect();
-    let fault = shared.state.lock().unwrap().faults.take(&method, &path);
-    let seq = {
+    let (fault, seq) = {
         let mut state = shared.state.lock().unwrap();
+        let fault = state.faults.take(&method, &path);
         let at_ms = shared.started.elapsed().as_secs_f64() * 1000.0;
-        state.journal.record(Entry {
+        let seq = state.journal.record(Entry {
             seq: 0,
             at_ms,
             method,
             path,
             query: parts.uri.query().map(str::to_owned),
             headers,
-            auth_id: basic_credentials(&parts.headers).map(|(id, _)| id),
+            auth_id,
             body: String::from_utf8_lossy(&bytes).into_owned(),
             status: None,
             fault: fault.as_ref().map(fault_name),
-        })
+        });
+        (fault, seq)
     };
     let response = match fault {
         Some(Fault::Latency { ms }) => {
