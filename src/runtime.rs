@@ -21,8 +21,9 @@ static RUNTIME: Lazy<Runtime> = Lazy::new(|| {
 /// The future is spawned onto the runtime's workers and the caller waits on a
 /// channel, rather than driving it with `Runtime::block_on` on the calling
 /// thread: the worker that owns the connection then does all the I/O and the
-/// caller is woken once, at the end. Measured from Python (`make bench`), this
-/// cut a blocking update from about 240 µs to about 160 µs on loopback.
+/// caller is woken once, at the end. Measured from Python on loopback, this cut
+/// a blocking get from about 240 µs to about 160 µs, and a blocking update from
+/// about 330 µs to about 240 µs.
 pub fn block_on<F>(fut: F) -> F::Output
 where
     F: Future + Send + 'static,
