@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The seed's update flow end to end: on the embedded sandbox by default, from
-# the CLI, Rust, Python (the installed wheel) and Kotlin (when Maven is here).
+# the CLI, Rust, Python (the installed wheel), Kotlin (when Maven is here) and
+# Swift (when a Swift toolchain is here).
 #
 #   scripts/demo.sh                      sandbox, no credentials needed
 #   scripts/demo.sh --live <uuid>        the real API: needs PLIVO_AUTH_ID and
 #                                        PLIVO_AUTH_TOKEN, and changes that Powerpack
 #
-# `make demo` builds what this needs first.
+# `make demo` builds what this needs first (the workspace, the wheel, the bindings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,10 +56,17 @@ step "Python: examples/python/seed_flow.py (the installed wheel)"
 
 if command -v mvn >/dev/null && [[ -f bindings/kotlin/pom.xml ]]; then
     step "Kotlin: the seed flow on the JVM"
-    make --no-print-directory bindings >/dev/null
     bindings/kotlin/build.sh demo "$uuid"
 else
     echo "SKIPPED: kotlin demo (no maven)"
+fi
+
+swift_bin=${SWIFT_BIN:-$(command -v swift || true)}
+if [[ -n "$swift_bin" ]]; then
+    step "Swift: the seed flow with async/await (bindings/swift/Sources/SeedFlow)"
+    PATH="$(dirname "$swift_bin"):$PATH" bindings/swift/build.sh demo "$uuid"
+else
+    echo "SKIPPED: swift demo (no swift toolchain)"
 fi
 
 step "errors handled well"

@@ -107,7 +107,12 @@ fn non_negative(field: &str, value: i32) -> Result<u32, PowerpackError> {
 }
 
 /// A Powerpack API client. Thread-safe; share one per process.
+///
+/// Its `Debug` form is exported (Python `repr`, Kotlin `toString`, Swift
+/// `debugDescription`): account, base URL, timeouts and retries, the token
+/// shown as `***`.
 #[derive(Debug, uniffi::Object)]
+#[uniffi::export(Debug)]
 pub struct PowerpackClient {
     inner: Client,
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds and tests the Swift binding, or runs its demo.
+#   bindings/swift/build.sh test          stage the package, build it, run its XCTest suite against a fresh sandbox
+#   bindings/swift/build.sh demo <uuid>   run the seed flow (Sources/SeedFlow) with PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN
+#                                         and PLIVO_BASE_URL from the environment
+# Needs `make bindings` first (the generated Swift, header and module map, and the debug static library).
+#
+# The package is staged under target/swift-package: the committed Package.swift, Sources and Tests,
+# plus what is generated or built (never committed). Warnings are errors (-warnings-as-errors), so the
+# Swift 6 language mode's concurrency diagnostics cannot pass unnoticed.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+gen="$root/target/bindings/swift"
+staticlib="$root/target/debug/libplivo_powerpack.a"
+[[ -f "$gen/PlivoPowerpack.swift" && -f "$staticlib" ]] || { echo "run 'make bindings' first" >&2; exit 1; }
+command -v swift >/dev/null || PATH="/opt/swift/usr/bin:$PATH"
+
+stage="$root/target/swift-package"
+# SwiftPM does not track a library passed with -Xlinker, so a stale .build could keep the old one.
+rm -rf "$stage" && mkdir -p "$stage/lib"
+cp -R "$here/Package.swift" "$here/Sources" "$here/Tests" "$stage/"
+mkdir -p "$stage/Sources/PlivoPowerpackFFI"
+cp "$gen/PlivoPowerpackFFI.h" "$stage/Sources/PlivoPowerpackFFI/"
+cp "$gen/PlivoPowerpackFFI.modulemap" "$stage/Sources/PlivoPowerpackFFI/module.modulemap"
+cp "$gen/PlivoPowerpack.swift" "$stage/Sources/PlivoPowerpack/"
+# Only the static library in the link directory, so the linker cannot pick the .so.
+ln -f "$staticlib" "$stage/lib/" 2>/dev/null || cp "$staticlib" "$stage/lib/"
+swift_args=(--package-path "$stage" -Xlinker -L"$stage/lib" -Xlinker -lplivo_powerpack -Xswiftc -warnings-as-errors)
+
+case "${1:-test}" in
+    test)
+        sandbox_out=$(mktemp)
+        "$root/target/debug/powerpack-sandbox" --port 0 --rate-limit off >"$sandbox_out" 2>&1 &
+        sandbox_pid=$!
+        trap 'kill $sandbox_pid 2>/dev/null; wait $sandbox_pid 2>/dev/null; rm -f "$sandbox_out"' EXIT
+        for _ in $(seq 100); do [[ -s "$sandbox_out" ]] && break; sleep 0.1; done
+        url=$(head -n1 "$sandbox_out")
+        [[ "$url" == http://127.0.0.1:* ]] || { echo "the sandbox did not start: $(cat "$sandbox_out")" >&2; exit 1; }
+        swift --version 2>&1 | head -n1
+        POWERPACK_SANDBOX_URL="$url" timeout 900 swift test "${swift_args[@]}"
+        ;;
+    demo)
+        swift build "${swift_args[@]}" --product SeedFlow 2>&1 | tail -n1
+        "$(swift build "${swift_args[@]}" --show-bin-path)/SeedFlow" "${2:?usage: build.sh demo <uuid>}"
+        ;;
+    *) echo "usage: $0 test|demo <uuid>" >&2; exit 2 ;;
+esac
