@@ -125,6 +125,21 @@ final class ErrorTests: XCTestCase {
         guard case .Network = error else { return XCTFail("\(error)") }
     }
 
+    func testABodyCutShortIsANetworkErrorAndAnEmptyErrorBodyKeepsItsStatus() throws {
+        let client = try freshClient(fastConfig(retry: RetryPolicy(maxAttempts: 1)))
+        try Sandbox.shared.inject(Fault(kind: "truncated_body", method: "GET", path: Sandbox.shared.path("u")))
+        let cut = try expectError { try client.getPowerpack(uuid: "u") }
+        guard case .Network(let reason) = cut else { return XCTFail("\(cut)") }
+        XCTAssertTrue(reason.contains("cut short"), reason)
+
+        try Sandbox.shared.inject(Fault(kind: "empty_body", method: "GET", path: Sandbox.shared.path("u"), status: 404))
+        let empty = try expectError { try client.getPowerpack(uuid: "u") }
+        guard case .NotFound(let status, let apiId, _, let excerpt) = empty else { return XCTFail("\(empty)") }
+        XCTAssertEqual(status, 404)
+        XCTAssertNil(apiId)
+        XCTAssertEqual(excerpt, "")
+    }
+
     func testAHangTimesOutWithinTheDeadline() async throws {
         let client = try freshClient(fastConfig(attemptTimeoutMs: 200, totalDeadlineMs: 500))
         try Sandbox.shared.inject(Fault(kind: "hang", method: "GET", path: Sandbox.shared.path("u"), count: 10, ms: 5000))

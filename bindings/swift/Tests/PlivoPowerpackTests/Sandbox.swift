@@ -48,9 +48,11 @@ struct Fault: Encodable {
     var status: Int?
     var retryAfterSecs: Int?
     var ms: Int?
+    /// The error text of a `status` fault (Plivo's `error` field).
+    var message: String?
 
     enum CodingKeys: String, CodingKey {
-        case kind, method, path, count, status, ms
+        case kind, method, path, count, status, ms, message
         case retryAfterSecs = "retry_after_secs"
     }
 }
