@@ -12,9 +12,9 @@
 SHELL        := /bin/bash
 CARGO        ?= cargo
 PYTHON       ?= python3
-FEATURES     := --features plivo-powerpack/bindgen
+FEATURES     := --features plivo-powerpack-ffi/bindgen
 DEBUG_DIR    := target/debug
-NATIVE_LIB   := $(DEBUG_DIR)/libplivo_powerpack.so
+NATIVE_LIB   := $(DEBUG_DIR)/libplivo_powerpack_ffi.so
 SANDBOX_BIN  := $(abspath $(DEBUG_DIR)/powerpack-sandbox)
 BINDGEN      := $(DEBUG_DIR)/uniffi-bindgen
 VENV         := .venv

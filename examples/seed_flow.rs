@@ -11,11 +11,7 @@ use plivo_powerpack::{Application, Client, PowerpackError, UpdatePowerpack};
 #[tokio::main]
 async fn main() -> Result<(), PowerpackError> {
     let uuid = std::env::args().nth(1).expect("usage: seed_flow <powerpack_uuid>");
-    let mut builder = Client::builder_from_env()?;
-    if let Ok(url) = std::env::var("PLIVO_BASE_URL") {
-        builder = builder.base_url(url);
-    }
-    let client = builder.build()?;
+    let client = Client::from_env()?; // PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN and, when set, PLIVO_BASE_URL
 
     // Flow 1 (the Python/Ruby/Node/PHP/Java/Go examples): get, then update.
     let powerpack = client.get_powerpack(&uuid).await?;

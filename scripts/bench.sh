@@ -7,7 +7,7 @@ RUNS="${RUNS:-3}"
 VENV=target/bench-venv
 
 echo "== release build (core cdylib, sandbox, Rust contenders, uniffi-bindgen)"
-cargo build --release --workspace --features plivo-powerpack/bindgen
+cargo build --release --workspace --features plivo-powerpack-ffi/bindgen
 
 echo "== bench venv: release wheel, official plivo, matplotlib"
 [[ -x $VENV/bin/python ]] || python3 -m venv $VENV
@@ -18,7 +18,7 @@ $VENV/bin/pip install -q --force-reinstall --no-deps target/wheels-release/*.whl
 
 echo "== Kotlin binding with the release library, and the JVM contenders"
 rm -rf target/bindings/kotlin
-target/release/uniffi-bindgen generate --library target/release/libplivo_powerpack.so \
+target/release/uniffi-bindgen generate --library target/release/libplivo_powerpack_ffi.so \
     --language kotlin --out-dir target/bindings/kotlin --no-format
 mvn -B -q --no-transfer-progress -f bindings/kotlin/pom.xml -DskipTests -Dnative.lib.dir="$PWD/target/release" install
 mvn -B -q --no-transfer-progress -f bench/jvm/pom.xml package dependency:build-classpath \

@@ -9,7 +9,7 @@ use base64::Engine as _;
 use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, USER_AGENT};
 use reqwest::{Method, Url};
 
-use crate::error::PowerpackError;
+use crate::error::{PowerpackError, TransportError};
 use crate::model::{DeleteResult, Powerpack, PowerpackPage};
 use crate::params::{CreatePowerpack, UpdatePowerpack};
 use crate::retry::{self, Decision, Idempotency, Outcome, RetryPolicy};
@@ -33,6 +33,9 @@ pub const USER_AGENT_BASE: &str = concat!("plivo-powerpack/", env!("CARGO_PKG_VE
 /// The environment variables read by [`Client::from_env`].
 pub const ENV_AUTH_ID: &str = "PLIVO_AUTH_ID";
 pub const ENV_AUTH_TOKEN: &str = "PLIVO_AUTH_TOKEN";
+/// The environment variable [`Client::from_env`] reads the base URL from, when it is set:
+/// how the examples, the demo and tests point a client at a sandbox.
+pub const ENV_BASE_URL: &str = "PLIVO_BASE_URL";
 
 /// Configures a [`Client`]. Nothing is checked until [`build`](Self::build),
 /// which checks everything at once.
@@ -292,18 +295,21 @@ impl Client {
         ClientBuilder::new(auth_id, auth_token)
     }
 
-    /// A builder with credentials from `PLIVO_AUTH_ID` and `PLIVO_AUTH_TOKEN`.
+    /// A builder with credentials from `PLIVO_AUTH_ID` and `PLIVO_AUTH_TOKEN`, and the base URL
+    /// from `PLIVO_BASE_URL` when that is set and not empty (else `https://api.plivo.com`).
+    /// A later [`ClientBuilder::base_url`] overrides it.
     pub fn builder_from_env() -> Result<ClientBuilder, PowerpackError> {
-        let read = |name: &str| {
-            std::env::var(name)
-                .ok()
-                .filter(|v| !v.is_empty())
-                .ok_or_else(|| PowerpackError::validation(name, "environment variable is not set"))
-        };
-        Ok(ClientBuilder::new(read(ENV_AUTH_ID)?, read(ENV_AUTH_TOKEN)?))
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let read = |name: &str| var(name).ok_or_else(|| PowerpackError::validation(name, "environment variable is not set"));
+        let builder = ClientBuilder::new(read(ENV_AUTH_ID)?, read(ENV_AUTH_TOKEN)?);
+        Ok(match var(ENV_BASE_URL) {
+            Some(url) => builder.base_url(url),
+            None => builder,
+        })
     }
 
-    /// A client with credentials from `PLIVO_AUTH_ID` and `PLIVO_AUTH_TOKEN`.
+    /// A client with credentials from `PLIVO_AUTH_ID` and `PLIVO_AUTH_TOKEN`, and the base URL
+    /// from `PLIVO_BASE_URL` when set (see [`Client::builder_from_env`]).
     pub fn from_env() -> Result<Self, PowerpackError> {
         Self::builder_from_env()?.build()
     }
@@ -428,7 +434,7 @@ impl Client {
                     answer.retry_after,
                     PowerpackError::from_response(answer.status, &answer.body, answer.retry_after),
                 ),
-                Ok(Err(e)) => transport_failure(&e),
+                Ok(Err(e)) => transport_failure(e),
                 Err(_elapsed) if cut_by_deadline => {
                     (Outcome::SentNoAnswer, None, self.deadline_exceeded(attempt))
                 }
@@ -440,6 +446,7 @@ impl Client {
                             "no complete answer within the attempt timeout of {:?} (attempt {attempt})",
                             self.inner.attempt_timeout
                         ),
+                        source: None,
                     },
                 ),
             };
@@ -465,27 +472,30 @@ impl Client {
                 "the total deadline of {:?} passed after {attempts} attempt(s)",
                 self.inner.total_deadline
             ),
+            source: None,
         }
     }
 }
 
 /// Classifies a reqwest failure for the retry decision and the caller.
-fn transport_failure(e: &reqwest::Error) -> (Outcome, Option<Duration>, PowerpackError) {
-    let chain = error_chain(e);
-    if e.is_connect() {
-        let error = if e.is_timeout() || chain.contains("timed out") {
-            PowerpackError::Timeout { reason: format!("connecting timed out: {chain}") }
+fn transport_failure(e: reqwest::Error) -> (Outcome, Option<Duration>, PowerpackError) {
+    let chain = error_chain(&e);
+    let (connect, timeout, body) = (e.is_connect(), e.is_timeout(), e.is_body() || e.is_decode());
+    let source = Some(TransportError::new(e));
+    if connect {
+        let error = if timeout || chain.contains("timed out") {
+            PowerpackError::Timeout { reason: format!("connecting timed out: {chain}"), source }
         } else {
-            PowerpackError::Network { reason: format!("could not connect: {chain}") }
+            PowerpackError::Network { reason: format!("could not connect: {chain}"), source }
         };
         return (Outcome::ConnectFailed, None, error);
     }
-    let error = if e.is_timeout() {
-        PowerpackError::Timeout { reason: chain }
-    } else if e.is_body() || e.is_decode() {
-        PowerpackError::Network { reason: format!("the response body was cut short: {chain}") }
+    let error = if timeout {
+        PowerpackError::Timeout { reason: chain, source }
+    } else if body {
+        PowerpackError::Network { reason: format!("the response body was cut short: {chain}"), source }
     } else {
-        PowerpackError::Network { reason: format!("the connection failed: {chain}") }
+        PowerpackError::Network { reason: format!("the connection failed: {chain}"), source }
     };
     (Outcome::SentNoAnswer, None, error)
 }

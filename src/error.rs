@@ -7,6 +7,43 @@
 
 use std::time::Duration;
 
+/// The HTTP client's error behind a `Timeout` or `Network` error, kept for Rust callers who
+/// walk `std::error::Error::source` (or log it with `{:#}`-style chains). Shared, so the error
+/// stays `Clone`; errors compare by their own fields, so two sources always compare equal.
+/// The HTTP client's errors carry the URL (no credentials: those travel in a header).
+#[derive(Clone)]
+pub struct TransportError(std::sync::Arc<dyn std::error::Error + Send + Sync>);
+
+impl TransportError {
+    pub(crate) fn new(e: impl std::error::Error + Send + Sync + 'static) -> Self {
+        TransportError(std::sync::Arc::new(e))
+    }
+}
+
+impl std::fmt::Debug for TransportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl std::fmt::Display for TransportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+impl PartialEq for TransportError {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 /// How many bytes of a response body an error keeps, so that a huge HTML page
 /// from a proxy does not end up in a log line.
 pub const BODY_EXCERPT_LIMIT: usize = 512;
@@ -21,7 +58,7 @@ pub const BODY_EXCERPT_LIMIT: usize = 512;
 ///
 /// No variant ever contains the auth token: it is never formatted, and any copy
 /// of it inside a server's reply is masked before the error is built.
-#[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PowerpackError {
     /// A parameter was rejected before anything was sent.
@@ -60,12 +97,22 @@ pub enum PowerpackError {
     Server { status: u16, api_id: Option<String>, reason: String, body_excerpt: String },
 
     /// A timeout expired: connect, one attempt, or the whole call's deadline.
+    /// `source` is the HTTP client's error when there was one (not for the deadline).
     #[error("timed out: {reason}")]
-    Timeout { reason: String },
+    Timeout {
+        reason: String,
+        #[source]
+        source: Option<TransportError>,
+    },
 
     /// The connection failed, was reset, or the body was cut short.
+    /// `source` is the HTTP client's error, for `std::error::Error::source` chains.
     #[error("network error: {reason}")]
-    Network { reason: String },
+    Network {
+        reason: String,
+        #[source]
+        source: Option<TransportError>,
+    },
 
     /// A 2xx response whose body is not the expected JSON. `path` is the JSON
     /// path of the offending field (`.` for the whole document).
@@ -190,7 +237,7 @@ impl PowerpackError {
                     mask(id);
                 }
             }
-            PowerpackError::Timeout { reason } | PowerpackError::Network { reason } => mask(reason),
+            PowerpackError::Timeout { reason, .. } | PowerpackError::Network { reason, .. } => mask(reason),
             PowerpackError::Decode { path, reason, body_excerpt } => {
                 mask(path);
                 mask(reason);

@@ -17,18 +17,19 @@
 //! ```
 //!
 //! Layout: [`client`] (configuration and calls), [`params`] (what is sent),
-//! [`model`] (what comes back), [`error`], [`retry`] (the retry rules as a
-//! pure function), [`validate`] (local checks), [`blocking`], [`ffi`].
+//! [`model`] (what comes back), [`error`], [`retry`] (the retry policy; its
+//! rules are a pure function inside), [`blocking`]. The Python, Kotlin and
+//! Swift bindings are a separate crate, `bindings/ffi`, over this API.
 
 pub mod blocking;
 pub mod client;
 pub mod error;
-pub mod ffi;
 pub mod model;
 pub mod params;
 pub mod retry;
-mod runtime;
-pub mod validate;
+#[doc(hidden)] // the crate's Tokio runtime, shared with the bindings crate; not a supported API
+pub mod runtime;
+mod validate;
 
 pub use client::{Client, ClientBuilder};
 pub use error::PowerpackError;
@@ -36,4 +37,3 @@ pub use model::{DeleteResult, ListMeta, Powerpack, PowerpackPage};
 pub use params::{Application, CreatePowerpack, NumberPriority, NumberType, Priority, ServiceType, UpdatePowerpack};
 pub use retry::RetryPolicy;
 
-uniffi::setup_scaffolding!();

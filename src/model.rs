@@ -16,7 +16,7 @@ use crate::error::{excerpt, PowerpackError};
 use crate::params::{NumberPriority, NumberType, Priority, ServiceType};
 
 /// A Powerpack as the API returns it. Nothing the API sends is dropped.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Powerpack {
     /// The id Plivo gave this API request; absent inside list pages.
     pub api_id: Option<String>,
@@ -41,7 +41,7 @@ pub struct Powerpack {
 }
 
 /// Paging information of a list response.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListMeta {
     pub limit: u32,
     pub offset: u32,
@@ -52,7 +52,7 @@ pub struct ListMeta {
 }
 
 /// One page of Powerpacks.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PowerpackPage {
     pub api_id: Option<String>,
     pub meta: ListMeta,
@@ -60,7 +60,7 @@ pub struct PowerpackPage {
 }
 
 /// The answer to a delete.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeleteResult {
     pub api_id: Option<String>,
     /// `"success"` from the API; `None` for an empty (204) body.
@@ -264,7 +264,7 @@ impl DeleteResult {
 }
 
 /// `/v1/Account/MA.../NumberPool/{uuid}/` -> `{uuid}`.
-pub fn pool_uuid_of(number_pool: &str) -> Option<String> {
+pub(crate) fn pool_uuid_of(number_pool: &str) -> Option<String> {
     let rest = number_pool.split("/NumberPool/").nth(1)?;
     let id = rest.split('/').next()?;
     (!id.is_empty()).then(|| id.to_owned())
@@ -273,7 +273,7 @@ pub fn pool_uuid_of(number_pool: &str) -> Option<String> {
 /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction][Z|+00:00]` (UTC) with any number of
 /// fractional digits (nanoseconds beyond 9 digits are dropped). A missing zone
 /// is read as UTC, which is what Plivo means.
-pub fn parse_timestamp(s: &str) -> Option<SystemTime> {
+pub(crate) fn parse_timestamp(s: &str) -> Option<SystemTime> {
     let s = s.trim();
     let s = s
         .strip_suffix('Z')
@@ -313,6 +313,7 @@ pub fn parse_timestamp(s: &str) -> Option<SystemTime> {
 }
 
 /// Formats a time as Plivo does: `2019-10-09T11:10:59.666461Z` (UTC, microseconds).
+#[doc(hidden)] // for the CLI; not part of the supported API
 pub fn format_timestamp(t: SystemTime) -> String {
     let d = t.duration_since(UNIX_EPOCH).unwrap_or_default();
     let (days, rem) = ((d.as_secs() / 86_400) as i64, d.as_secs() % 86_400);

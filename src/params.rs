@@ -12,7 +12,7 @@ use crate::error::PowerpackError;
 use crate::validate;
 
 /// Which application the Powerpack's numbers are attached to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Application {
     /// Attach an XML application by its id (digits, e.g. `"20342783288007824"`).
     /// Sent as `application_type: "xml"`.
@@ -49,7 +49,7 @@ impl Application {
 }
 
 /// The messaging service a number priority applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum ServiceType {
     #[serde(rename = "SMS")]
     Sms,
@@ -68,7 +68,7 @@ impl ServiceType {
 }
 
 /// A kind of sender number, as ranked by a [`Priority`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NumberType {
     Shortcode,
@@ -88,7 +88,7 @@ impl NumberType {
 }
 
 /// The order in which number types are tried; the three must differ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Record)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Priority {
     pub priority1: NumberType,
     pub priority2: NumberType,
@@ -96,7 +96,7 @@ pub struct Priority {
 }
 
 /// The sender-number priority of one country and service.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct NumberPriority {
     /// ISO 3166-1 alpha-2 country code, upper case (`"US"`).
     pub country_iso: String,
@@ -152,18 +152,13 @@ fn validate_number_priority(list: &[NumberPriority]) -> Result<(), PowerpackErro
 ///     .sticky_sender(false)
 ///     .application(Application::Detach);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[must_use]
 pub struct UpdatePowerpack {
-    #[uniffi(default = None)]
     pub name: Option<String>,
-    #[uniffi(default = None)]
     pub sticky_sender: Option<bool>,
-    #[uniffi(default = None)]
     pub local_connect: Option<bool>,
-    #[uniffi(default = None)]
     pub application: Option<Application>,
-    #[uniffi(default = None)]
     pub number_priority: Option<Vec<NumberPriority>>,
 }
 
@@ -240,17 +235,13 @@ impl UpdatePowerpack {
 
 /// A new Powerpack ("Create a Powerpack"). Only `name` is required; unset
 /// booleans take the API's defaults (both `true`).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub struct CreatePowerpack {
     pub name: String,
-    #[uniffi(default = None)]
     pub sticky_sender: Option<bool>,
-    #[uniffi(default = None)]
     pub local_connect: Option<bool>,
-    #[uniffi(default = None)]
     pub application: Option<Application>,
-    #[uniffi(default = None)]
     pub number_priority: Option<Vec<NumberPriority>>,
 }
 

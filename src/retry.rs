@@ -17,16 +17,13 @@ use std::time::{Duration, SystemTime};
 /// rate-limited together do not come back together. A `Retry-After` from the
 /// server replaces the computed delay (it is not jittered), but never beyond
 /// the call's total deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Attempts in all, the first included. 1 disables retries.
-    #[uniffi(default = 3)]
     pub max_attempts: u32,
     /// The backoff before the first retry (before jitter), in milliseconds.
-    #[uniffi(default = 200)]
     pub base_delay_ms: u64,
     /// The longest computed backoff (before jitter), in milliseconds.
-    #[uniffi(default = 5000)]
     pub max_delay_ms: u64,
 }
 
@@ -51,7 +48,7 @@ impl RetryPolicy {
 
 /// Whether repeating a request can do harm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Idempotency {
+pub(crate) enum Idempotency {
     /// Update, get, list and delete set or read absolute state: safe to repeat.
     Idempotent,
     /// Create: repeating a request that was processed makes a duplicate, so it
@@ -61,7 +58,7 @@ pub enum Idempotency {
 
 /// What one attempt produced, as far as retrying is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// The server answered with this HTTP status.
     Status(u16),
     /// The connection could not be established: the request never left.
@@ -73,7 +70,7 @@ pub enum Outcome {
 
 /// The verdict of [`decide`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
+pub(crate) enum Decision {
     /// Return what the attempt produced.
     Stop,
     /// Sleep this long, then try again.
@@ -90,7 +87,7 @@ pub enum Decision {
 /// * `jitter` is a sample from `[0, 1)` that scales the computed backoff.
 /// * `remaining` is the time left before the total deadline; a delay that
 ///   would not leave time for another attempt stops instead.
-pub fn decide(
+pub(crate) fn decide(
     policy: &RetryPolicy,
     attempt: u32,
     outcome: Outcome,
@@ -124,7 +121,7 @@ pub fn decide(
 
 /// Reads a `Retry-After` value: delay-seconds (`"120"`, fractions tolerated)
 /// or an HTTP-date, relative to `now`. A date in the past means "now".
-pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
     if let Ok(secs) = value.parse::<f64>() {
         return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(86_400.0)));

@@ -339,7 +339,7 @@ async fn transport_faults_become_network_decode_and_timeout_errors() {
     assert!(c.get_powerpack("u").await.unwrap_err().is_network());
     sb.push_fault(fault("GET", &p, 1, Fault::TruncatedBody));
     match c.get_powerpack("u").await.unwrap_err() {
-        PowerpackError::Network { reason } => assert!(reason.contains("cut short"), "{reason}"),
+        PowerpackError::Network { reason, .. } => assert!(reason.contains("cut short"), "{reason}"),
         e => panic!("{e:?}"),
     }
     sb.push_fault(fault("GET", &p, 1, Fault::MalformedJson));
@@ -395,7 +395,19 @@ async fn a_connection_refused_is_a_network_error_after_retries() {
         .build()
         .unwrap();
     match c.get_powerpack("u").await.unwrap_err() {
-        PowerpackError::Network { reason } => assert!(reason.starts_with("could not connect"), "{reason}"),
+        e @ PowerpackError::Network { .. } => {
+            let PowerpackError::Network { reason, .. } = &e else { unreachable!() };
+            assert!(reason.starts_with("could not connect"), "{reason}");
+            // Rust callers keep the HTTP client's error as the source, down to the OS error.
+            let mut chain = Vec::new();
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                chain.push(s.to_string());
+                source = s.source();
+            }
+            assert!(chain.len() >= 2, "{chain:?}");
+            assert!(chain.iter().any(|s| s.to_lowercase().contains("refused")), "{chain:?}");
+        }
         e => panic!("{e:?}"),
     }
 }

@@ -6,7 +6,7 @@
 // Nothing generated is committed. `build.sh` stages this package under target/swift-package with
 // - Sources/PlivoPowerpackFFI: the generated C header and module map (a system library target),
 // - Sources/PlivoPowerpack/PlivoPowerpack.swift: the generated Swift,
-// - lib/libplivo_powerpack.a: the Rust static library, linked with `-Xlinker -L<lib>`,
+// - lib/libplivo_powerpack_ffi.a: the Rust static library, linked with `-Xlinker -L<lib>`,
 // then builds and tests it. See the README's Swift section, and its iOS recipe (XCFramework +
 // `.binaryTarget`, not verified here: it needs macOS).
 //

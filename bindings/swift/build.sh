@@ -12,7 +12,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 gen="$root/target/bindings/swift"
-staticlib="$root/target/debug/libplivo_powerpack.a"
+staticlib="$root/target/debug/libplivo_powerpack_ffi.a"
 [[ -f "$gen/PlivoPowerpack.swift" && -f "$staticlib" ]] || { echo "run 'make bindings' first" >&2; exit 1; }
 command -v swift >/dev/null || PATH="/opt/swift/usr/bin:$PATH"
 
@@ -26,7 +26,7 @@ cp "$gen/PlivoPowerpackFFI.modulemap" "$stage/Sources/PlivoPowerpackFFI/module.m
 cp "$gen/PlivoPowerpack.swift" "$stage/Sources/PlivoPowerpack/"
 # Only the static library in the link directory, so the linker cannot pick the .so.
 ln -f "$staticlib" "$stage/lib/" 2>/dev/null || cp "$staticlib" "$stage/lib/"
-swift_args=(--package-path "$stage" -Xlinker -L"$stage/lib" -Xlinker -lplivo_powerpack -Xswiftc -warnings-as-errors)
+swift_args=(--package-path "$stage" -Xlinker -L"$stage/lib" -Xlinker -lplivo_powerpack_ffi -Xswiftc -warnings-as-errors)
 
 case "${1:-test}" in
     test)

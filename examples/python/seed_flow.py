@@ -5,15 +5,12 @@
 PLIVO_BASE_URL points it at a sandbox instead of api.plivo.com.
 """
 import asyncio
-import os
 import sys
 
 import plivo_powerpack
 
 uuid = sys.argv[1]
-config = plivo_powerpack.ClientConfig(base_url=os.environ.get("PLIVO_BASE_URL"))
-
-client = plivo_powerpack.PowerpackClient(os.environ["PLIVO_AUTH_ID"], os.environ["PLIVO_AUTH_TOKEN"], config)
+client = plivo_powerpack.PowerpackClient.from_env()  # PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN, PLIVO_BASE_URL
 powerpack = client.get_powerpack(uuid)
 print(client.update_powerpack(powerpack.uuid, name="powerpack_name_from_python"))
 

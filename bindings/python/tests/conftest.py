@@ -5,6 +5,7 @@ contain the package sources (the Makefile runs it from this directory, whose
 parent holds only `python/`, never on sys.path).
 """
 
+import datetime
 import json
 import os
 import subprocess
@@ -72,12 +73,17 @@ def sandbox(sandbox_server):
     return sandbox_server
 
 
+def ms(n):
+    """A duration in milliseconds: the bindings take `datetime.timedelta`."""
+    return datetime.timedelta(milliseconds=n)
+
+
 def fast_config(base_url, **overrides):
     """Quick retries and short timeouts, so fault tests take milliseconds."""
     settings = dict(
         base_url=base_url,
-        retry=pp.RetryPolicy(max_attempts=3, base_delay_ms=10, max_delay_ms=50),
-        attempt_timeout_ms=5000,
+        retry=pp.RetryPolicy(max_attempts=3, base_delay=ms(10), max_delay=ms(50)),
+        attempt_timeout=ms(5000),
     )
     settings.update(overrides)
     return pp.ClientConfig(**settings)

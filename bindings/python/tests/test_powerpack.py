@@ -11,7 +11,7 @@ import time
 import pytest
 
 import plivo_powerpack as pp
-from conftest import AUTH_ID, AUTH_TOKEN, fast_config
+from conftest import AUTH_ID, AUTH_TOKEN, fast_config, ms
 
 
 def bodies(sandbox, method="POST"):
@@ -98,9 +98,17 @@ def test_create_list_all_pages_and_delete(sandbox, client):
 def test_from_env_reads_the_credentials(sandbox, monkeypatch):
     monkeypatch.setenv("PLIVO_AUTH_ID", AUTH_ID)
     monkeypatch.setenv("PLIVO_AUTH_TOKEN", AUTH_TOKEN)
-    client = pp.PowerpackClient.from_env(pp.ClientConfig(base_url=sandbox.base_url))
+    monkeypatch.setenv("PLIVO_BASE_URL", sandbox.base_url)
+    client = pp.PowerpackClient.from_env()
     assert isinstance(client, pp.PowerpackClient)
     assert client.list_powerpacks().meta.total_count == 0
+    assert sandbox.journal()[-1]["path"] == sandbox.path()
+    monkeypatch.setenv("PLIVO_BASE_URL", "http://example.com")
+    with pytest.raises(pp.PowerpackError.Validation) as info:
+        pp.PowerpackClient.from_env()
+    assert info.value.field == "base_url"
+    # The configuration's base_url wins over the environment's.
+    assert pp.PowerpackClient.from_env(pp.ClientConfig(base_url=sandbox.base_url)).list_powerpacks().meta.total_count == 0
     monkeypatch.delenv("PLIVO_AUTH_TOKEN")
     with pytest.raises(pp.PowerpackError.Validation) as info:
         pp.PowerpackClient.from_env()
@@ -134,7 +142,7 @@ def test_invalid_input_raises_validation_before_any_request(sandbox, client, cal
     ("MA123", AUTH_TOKEN, None, "auth_id"),
     (AUTH_ID, "", None, "auth_token"),
     (AUTH_ID, AUTH_TOKEN, pp.ClientConfig(base_url="http://example.com"), "base_url"),
-    (AUTH_ID, AUTH_TOKEN, pp.ClientConfig(attempt_timeout_ms=0), "attempt_timeout"),
+    (AUTH_ID, AUTH_TOKEN, pp.ClientConfig(attempt_timeout=ms(0)), "attempt_timeout"),
     (AUTH_ID, AUTH_TOKEN, pp.ClientConfig(retry=pp.RetryPolicy(max_attempts=0)), "retry.max_attempts"),
 ])
 def test_bad_configuration_is_refused_at_construction(auth_id, token, config, field):
@@ -182,13 +190,13 @@ def test_every_error_class_is_a_powerpack_error(sandbox, client):
     with pytest.raises(pp.PowerpackError) as info:
         client.get_powerpack("u")
     assert isinstance(info.value, pp.PowerpackError.RateLimited)
-    assert info.value.retry_after_secs == 0.0
+    assert info.value.retry_after == datetime.timedelta(0)
     assert len(sandbox.journal()) == 3
 
 
 def test_transport_faults_map_to_network_decode_and_timeout(sandbox):
     client = pp.PowerpackClient(AUTH_ID, AUTH_TOKEN, fast_config(
-        sandbox.base_url, retry=pp.RetryPolicy(max_attempts=1), attempt_timeout_ms=300))
+        sandbox.base_url, retry=pp.RetryPolicy(max_attempts=1), attempt_timeout=ms(300)))
     sandbox.fault("reset", "GET", sandbox.path("u"))
     with pytest.raises(pp.PowerpackError.Network):
         client.get_powerpack("u")
@@ -260,8 +268,8 @@ async def test_a_hundred_concurrent_async_updates(sandbox, client):
 
 async def test_cancelling_an_async_call_stops_its_retries(sandbox):
     client = pp.PowerpackClient(AUTH_ID, AUTH_TOKEN, fast_config(
-        sandbox.base_url, attempt_timeout_ms=200,
-        retry=pp.RetryPolicy(max_attempts=10, base_delay_ms=1, max_delay_ms=1)))
+        sandbox.base_url, attempt_timeout=ms(200),
+        retry=pp.RetryPolicy(max_attempts=10, base_delay=ms(1), max_delay=ms(1))))
     sandbox.fault("hang", "GET", sandbox.path("u"), count=10, ms=5000)
     task = asyncio.create_task(client.get_powerpack_async("u"))
     await asyncio.sleep(0.3)
@@ -276,7 +284,7 @@ async def test_cancelling_an_async_call_stops_its_retries(sandbox):
 
 async def test_async_timeouts_raise_timeout(sandbox):
     client = pp.PowerpackClient(AUTH_ID, AUTH_TOKEN, fast_config(
-        sandbox.base_url, attempt_timeout_ms=200, total_deadline_ms=500))
+        sandbox.base_url, attempt_timeout=ms(200), total_deadline=ms(500)))
     sandbox.fault("hang", "GET", sandbox.path("u"), count=10, ms=5000)
     with pytest.raises(pp.PowerpackError.Timeout) as info:
         await client.get_powerpack_async("u")

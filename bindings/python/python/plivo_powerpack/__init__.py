@@ -18,7 +18,15 @@ import time as _time
 import typing as _typing
 
 from ._native import *  # noqa: F401,F403  (the generated UniFFI module)
-from ._native import ClientConfig, PowerpackClient as _NativeClient
+from ._native import (
+    Application,
+    ClientConfig,
+    CreatePowerpack,
+    NumberPriority,
+    Powerpack,
+    PowerpackClient as _NativeClient,
+    UpdatePowerpack,
+)
 from ._native import plivo_powerpack as _generated
 
 _PYTHON_UA = f"python/{_platform.python_version()}"
@@ -44,8 +52,66 @@ class PowerpackClient(_NativeClient):
         """A client with credentials from ``PLIVO_AUTH_ID`` and ``PLIVO_AUTH_TOKEN``."""
         return super().from_env(_with_python_user_agent(config))
 
-    def __repr__(self) -> str:  # never shows the token
-        return f"PowerpackClient(auth_id={self.auth_id()!r})"
+    # Updates and creates cross the FFI as one record (UpdatePowerpack, CreatePowerpack); Python
+    # callers keep keyword arguments. Unset keywords are not sent; False is sent as false.
+
+    def update_powerpack(
+        self,
+        uuid: str,
+        *,
+        name: _typing.Optional[str] = None,
+        sticky_sender: _typing.Optional[bool] = None,
+        local_connect: _typing.Optional[bool] = None,
+        application: _typing.Optional[Application] = None,
+        number_priority: _typing.Optional[_typing.List[NumberPriority]] = None,
+    ) -> Powerpack:
+        """Changes a Powerpack; at least one keyword is required (else ``PowerpackError.Validation``)."""
+        changes = UpdatePowerpack(name=name, sticky_sender=sticky_sender, local_connect=local_connect,
+                                  application=application, number_priority=number_priority)
+        return super().update_powerpack(uuid, changes)
+
+    async def update_powerpack_async(
+        self,
+        uuid: str,
+        *,
+        name: _typing.Optional[str] = None,
+        sticky_sender: _typing.Optional[bool] = None,
+        local_connect: _typing.Optional[bool] = None,
+        application: _typing.Optional[Application] = None,
+        number_priority: _typing.Optional[_typing.List[NumberPriority]] = None,
+    ) -> Powerpack:
+        """The asyncio twin of :meth:`update_powerpack`."""
+        changes = UpdatePowerpack(name=name, sticky_sender=sticky_sender, local_connect=local_connect,
+                                  application=application, number_priority=number_priority)
+        return await super().update_powerpack_async(uuid, changes)
+
+    def create_powerpack(
+        self,
+        name: str,
+        *,
+        sticky_sender: _typing.Optional[bool] = None,
+        local_connect: _typing.Optional[bool] = None,
+        application: _typing.Optional[Application] = None,
+        number_priority: _typing.Optional[_typing.List[NumberPriority]] = None,
+    ) -> Powerpack:
+        """Creates a Powerpack; unset booleans take the API's defaults (true)."""
+        powerpack = CreatePowerpack(name=name, sticky_sender=sticky_sender, local_connect=local_connect,
+                                    application=application, number_priority=number_priority)
+        return super().create_powerpack(powerpack)
+
+    async def create_powerpack_async(
+        self,
+        name: str,
+        *,
+        sticky_sender: _typing.Optional[bool] = None,
+        local_connect: _typing.Optional[bool] = None,
+        application: _typing.Optional[Application] = None,
+        number_priority: _typing.Optional[_typing.List[NumberPriority]] = None,
+    ) -> Powerpack:
+        """The asyncio twin of :meth:`create_powerpack`."""
+        powerpack = CreatePowerpack(name=name, sticky_sender=sticky_sender, local_connect=local_connect,
+                                    application=application, number_priority=number_priority)
+        return await super().create_powerpack_async(powerpack)
 
 
 # --- A clean interpreter exit after asyncio calls -------------------------------------------

@@ -22,12 +22,9 @@ struct SeedFlow {
             exit(2)
         }
         let uuid = arguments[1]
-        let env = ProcessInfo.processInfo.environment
-
         do {
-            let client = try PowerpackClient(
-                authId: env["PLIVO_AUTH_ID"] ?? "", authToken: env["PLIVO_AUTH_TOKEN"] ?? "",
-                config: ClientConfig(baseUrl: env["PLIVO_BASE_URL"], userAgentSuffix: "swift-demo"))
+            // PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN and, when set, PLIVO_BASE_URL.
+            let client = try PowerpackClient.fromEnv(config: ClientConfig(userAgentSuffix: "swift-demo"))
 
             // The seed's Python flow: get the Powerpack, then change its name.
             let powerpack = try await client.getPowerpack(uuid: uuid)

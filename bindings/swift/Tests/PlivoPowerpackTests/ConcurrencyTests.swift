@@ -36,7 +36,7 @@ final class ConcurrencyTests: XCTestCase {
     /// start propagating cancellation, this test fails with a CancellationError: then the
     /// README's note on cancellation is to be rewritten.
     func testACancelledTaskIsStillBoundedByTheTotalDeadline() async throws {
-        let client = try freshClient(fastConfig(attemptTimeoutMs: 5000, totalDeadlineMs: 800))
+        let client = try freshClient(fastConfig(attemptTimeout: 5, totalDeadline: 0.8))
         try Sandbox.shared.inject(Fault(kind: "hang", method: "GET", path: Sandbox.shared.path("u"), count: 10, ms: 10000))
 
         let started = Date()

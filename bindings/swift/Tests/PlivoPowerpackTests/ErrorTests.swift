@@ -61,9 +61,9 @@ final class ErrorTests: XCTestCase {
         try Sandbox.shared.inject(Fault(
             kind: "status", method: "GET", path: Sandbox.shared.path("u"), count: 3, status: 429, retryAfterSecs: 0))
         let error = try expectError { try client.getPowerpack(uuid: "u") }
-        guard case .RateLimited(let status, _, _, _, let retryAfterSecs) = error else { return XCTFail("\(error)") }
+        guard case .RateLimited(let status, _, _, _, let retryAfter) = error else { return XCTFail("\(error)") }
         XCTAssertEqual(status, 429)
-        XCTAssertEqual(retryAfterSecs, 0)
+        XCTAssertEqual(retryAfter, 0)
         XCTAssertEqual(try Sandbox.shared.journal().count, 3, "three attempts in all")
     }
 
@@ -141,7 +141,7 @@ final class ErrorTests: XCTestCase {
     }
 
     func testAHangTimesOutWithinTheDeadline() async throws {
-        let client = try freshClient(fastConfig(attemptTimeoutMs: 200, totalDeadlineMs: 500))
+        let client = try freshClient(fastConfig(attemptTimeout: 0.2, totalDeadline: 0.5))
         try Sandbox.shared.inject(Fault(kind: "hang", method: "GET", path: Sandbox.shared.path("u"), count: 10, ms: 5000))
         let started = Date()
         let error = try await expectError { try await client.getPowerpack(uuid: "u") }

@@ -88,14 +88,16 @@ final class OperationsTests: XCTestCase {
         ]]])
     }
 
-    func testFromEnvReadsTheCredentials() throws {
+    func testFromEnvReadsTheCredentialsAndTheBaseUrl() throws {
         try Sandbox.shared.reset()
         setenv("PLIVO_AUTH_ID", authId, 1)
         setenv("PLIVO_AUTH_TOKEN", authToken, 1)
-        defer { unsetenv("PLIVO_AUTH_ID"); unsetenv("PLIVO_AUTH_TOKEN") }
-        let client = try PowerpackClient.fromEnv(config: fastConfig())
+        setenv("PLIVO_BASE_URL", Sandbox.shared.baseUrl, 1)
+        defer { unsetenv("PLIVO_AUTH_ID"); unsetenv("PLIVO_AUTH_TOKEN"); unsetenv("PLIVO_BASE_URL") }
+        let client = try PowerpackClient.fromEnv()
         XCTAssertEqual(client.authId(), authId)
         XCTAssertEqual(try client.listPowerpacks().meta.totalCount, 0)
+        XCTAssertEqual(try Sandbox.shared.journal().map(\.path), [Sandbox.shared.path()], "PLIVO_BASE_URL was used")
 
         unsetenv("PLIVO_AUTH_TOKEN")
         let error = try expectError { try PowerpackClient.fromEnv() }

@@ -120,12 +120,13 @@ private final class Outcome: @unchecked Sendable {
 }
 
 /// Quick retries and short timeouts, so fault tests take milliseconds.
+/// Durations are `TimeInterval` seconds, as everywhere in Foundation.
 func fastConfig(
-    attemptTimeoutMs: Int64 = 5000, totalDeadlineMs: Int64 = 60000,
-    retry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50)
+    attemptTimeout: TimeInterval = 5, totalDeadline: TimeInterval = 60,
+    retry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 0.010, maxDelay: 0.050)
 ) -> ClientConfig {
     ClientConfig(
-        baseUrl: Sandbox.shared.baseUrl, attemptTimeoutMs: attemptTimeoutMs, totalDeadlineMs: totalDeadlineMs,
+        baseUrl: Sandbox.shared.baseUrl, attemptTimeout: attemptTimeout, totalDeadline: totalDeadline,
         retry: retry, userAgentSuffix: "swift-tests")
 }
 

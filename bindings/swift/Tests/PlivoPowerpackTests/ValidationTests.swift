@@ -52,8 +52,8 @@ final class ValidationTests: XCTestCase {
             ("auth_token", authId, "", nil),
             ("base_url", authId, authToken, ClientConfig(baseUrl: "http://example.com")),
             ("base_url", authId, authToken, ClientConfig(baseUrl: "not a url")),
-            ("attempt_timeout", authId, authToken, ClientConfig(baseUrl: base, attemptTimeoutMs: 0)),
-            ("total_deadline", authId, authToken, ClientConfig(baseUrl: base, totalDeadlineMs: -5)),
+            ("attempt_timeout", authId, authToken, ClientConfig(baseUrl: base, attemptTimeout: 0)),
+            ("total_deadline", authId, authToken, ClientConfig(baseUrl: base, totalDeadline: 0)),
             ("retry.max_attempts", authId, authToken, ClientConfig(baseUrl: base, retry: RetryPolicy(maxAttempts: 0))),
         ]
         for (expected, id, token, config) in cases {

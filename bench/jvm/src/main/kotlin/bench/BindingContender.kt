@@ -7,6 +7,8 @@ import kotlinx.coroutines.sync.Semaphore
 import kotlinx.coroutines.sync.withPermit
 import plivo.powerpack.ClientConfig
 import plivo.powerpack.powerpackClient
+import plivo.powerpack.updatePowerpack
+import plivo.powerpack.updatePowerpackAsync
 import java.io.File
 
 private val STARTED = System.nanoTime()

@@ -41,3 +41,69 @@ fun clientConfig(baseUrl: String?): ClientConfig = ClientConfig(baseUrl = baseUr
 
 internal fun ClientConfig.withJvmUserAgent(): ClientConfig =
     if (userAgentSuffix == null) copy(userAgentSuffix = JVM_USER_AGENT) else this
+
+// Updates and creates cross the FFI as one record (`UpdatePowerpack`, `CreatePowerpack`). Kotlin
+// callers keep named arguments through these extensions; Java callers use the builders below.
+// Arguments left null are not sent; `false` is sent as false.
+
+/** Changes a Powerpack: `client.updatePowerpack(uuid, name = "x", stickySender = false)`. */
+fun PowerpackClient.updatePowerpack(
+    uuid: String,
+    name: String? = null,
+    stickySender: Boolean? = null,
+    localConnect: Boolean? = null,
+    application: Application? = null,
+    numberPriority: List<NumberPriority>? = null,
+): Powerpack = updatePowerpack(uuid, UpdatePowerpack(name, stickySender, localConnect, application, numberPriority))
+
+/** The suspend twin of [updatePowerpack]. */
+suspend fun PowerpackClient.updatePowerpackAsync(
+    uuid: String,
+    name: String? = null,
+    stickySender: Boolean? = null,
+    localConnect: Boolean? = null,
+    application: Application? = null,
+    numberPriority: List<NumberPriority>? = null,
+): Powerpack = updatePowerpackAsync(uuid, UpdatePowerpack(name, stickySender, localConnect, application, numberPriority))
+
+/** Creates a Powerpack: `client.createPowerpack("name", localConnect = false)`. */
+fun PowerpackClient.createPowerpack(
+    name: String,
+    stickySender: Boolean? = null,
+    localConnect: Boolean? = null,
+    application: Application? = null,
+    numberPriority: List<NumberPriority>? = null,
+): Powerpack = createPowerpack(CreatePowerpack(name, stickySender, localConnect, application, numberPriority))
+
+/** The suspend twin of [createPowerpack]. */
+suspend fun PowerpackClient.createPowerpackAsync(
+    name: String,
+    stickySender: Boolean? = null,
+    localConnect: Boolean? = null,
+    application: Application? = null,
+    numberPriority: List<NumberPriority>? = null,
+): Powerpack = createPowerpackAsync(CreatePowerpack(name, stickySender, localConnect, application, numberPriority))
+
+/**
+ * An [UpdatePowerpack] for Java, without positional nulls:
+ * `new UpdatePowerpackBuilder().name("x").stickySender(false).build()`.
+ */
+class UpdatePowerpackBuilder {
+    private var changes = UpdatePowerpack()
+    fun name(name: String) = apply { changes = changes.copy(name = name) }
+    fun stickySender(on: Boolean) = apply { changes = changes.copy(stickySender = on) }
+    fun localConnect(on: Boolean) = apply { changes = changes.copy(localConnect = on) }
+    fun application(application: Application) = apply { changes = changes.copy(application = application) }
+    fun numberPriority(priorities: List<NumberPriority>) = apply { changes = changes.copy(numberPriority = priorities) }
+    fun build(): UpdatePowerpack = changes
+}
+
+/** A [CreatePowerpack] for Java: `new CreatePowerpackBuilder("name").localConnect(false).build()`. */
+class CreatePowerpackBuilder(name: String) {
+    private var powerpack = CreatePowerpack(name)
+    fun stickySender(on: Boolean) = apply { powerpack = powerpack.copy(stickySender = on) }
+    fun localConnect(on: Boolean) = apply { powerpack = powerpack.copy(localConnect = on) }
+    fun application(application: Application) = apply { powerpack = powerpack.copy(application = application) }
+    fun numberPriority(priorities: List<NumberPriority>) = apply { powerpack = powerpack.copy(numberPriority = priorities) }
+    fun build(): CreatePowerpack = powerpack
+}

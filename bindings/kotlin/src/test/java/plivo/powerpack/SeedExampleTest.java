@@ -3,6 +3,8 @@ package plivo.powerpack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +18,8 @@ class SeedExampleTest {
         try (PowerpackClient client = PowerpackClients.powerpackClient(
                 "MASANDBOX00000000001", "sandbox-auth-token", PowerpackClients.clientConfig(baseUrl))) {
             Powerpack powerpack = client.getPowerpack(uuid);
-            Powerpack response = client.updatePowerpack(powerpack.getUuid(), "your_powerpack_name", null, null, null, null);
+            Powerpack response = client.updatePowerpack(powerpack.getUuid(),
+                    new UpdatePowerpackBuilder().name("your_powerpack_name").stickySender(false).build());
             System.out.println(response);
             return response;
         } catch (PowerpackException e) {
@@ -32,11 +35,12 @@ class SeedExampleTest {
         String uuid;
         try (PowerpackClient setup = PowerpackClients.powerpackClient("MASANDBOX00000000001", "sandbox-auth-token",
                 PowerpackClients.clientConfig(baseUrl))) {
-            uuid = setup.createPowerpack("from-java", null, null, null, null).getUuid();
+            uuid = setup.createPowerpack(new CreatePowerpackBuilder("from-java").build()).getUuid();
         }
         Powerpack updated = seedExample(baseUrl, uuid);
         assertEquals("your_powerpack_name", updated.getName());
-        assertEquals(Boolean.TRUE, updated.getStickySender());
+        assertEquals(Boolean.FALSE, updated.getStickySender());
+        assertEquals(Boolean.TRUE, updated.getLocalConnect(), "not sent, so unchanged");
     }
 
     @Test
@@ -47,8 +51,33 @@ class SeedExampleTest {
             PowerpackException.NotFound e = assertThrows(PowerpackException.NotFound.class, () -> client.getPowerpack("missing"));
             assertEquals("Powerpack not found", e.getReason());
             PowerpackException.Validation v = assertThrows(PowerpackException.Validation.class,
-                    () -> client.updatePowerpack("missing", null, null, null, null, null));
+                    () -> client.updatePowerpack("missing", new UpdatePowerpackBuilder().build()));
             assertEquals("update", v.getField());
+            client.createPowerpack(new CreatePowerpackBuilder("taken").build());
+            String other = client.createPowerpack(new CreatePowerpackBuilder("other").localConnect(false).build()).getUuid();
+            PowerpackException.InvalidRequest dup = assertThrows(PowerpackException.InvalidRequest.class,
+                    () -> client.updatePowerpack(other, new UpdatePowerpackBuilder().name("taken").build()));
+            int status = dup.getStatus();
+            assertEquals(400, status);
+
+            // Counts are longs, not Kotlin's unsigned types.
+            long total = client.listPowerpacks(1, 0).getMeta().getTotalCount();
+            assertEquals(2L, total);
+        }
+    }
+
+    @Test
+    void aRetryPolicyIsBuiltFromJavaAndObeyed() throws PowerpackException {
+        Sandbox.INSTANCE.reset();
+        // Durations are java.time.Duration; counts are ints. Nulls take the core's defaults.
+        RetryPolicy noRetries = new RetryPolicy(1, null, null);
+        ClientConfig config = new ClientConfig(Sandbox.INSTANCE.getBaseUrl(), null, Duration.ofSeconds(2), null,
+                noRetries, "java-test", null, false);
+        try (PowerpackClient client = PowerpackClients.powerpackClient("MASANDBOX00000000001", "sandbox-auth-token", config)) {
+            Sandbox.INSTANCE.fault("status", "GET", Sandbox.INSTANCE.path("u"), 2, "\"status\": 503");
+            PowerpackException.Server e = assertThrows(PowerpackException.Server.class, () -> client.getPowerpack("u"));
+            assertEquals(503, e.getStatus());
+            assertEquals(1, Sandbox.INSTANCE.journal().size(), "max_attempts 1: no retry");
         }
     }
 }

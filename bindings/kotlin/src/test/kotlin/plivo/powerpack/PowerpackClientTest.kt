@@ -1,5 +1,6 @@
 package plivo.powerpack
 
+import java.time.Duration
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.delay
@@ -33,7 +34,7 @@ class PowerpackClientTest {
 
     @Test
     fun `the jar carries the native library`() {
-        val url = PowerpackClient::class.java.classLoader.getResource("linux-x86-64/libplivo_powerpack.so")
+        val url = PowerpackClient::class.java.classLoader.getResource("linux-x86-64/libplivo_powerpack_ffi.so")
         assertNotNull(url)
         assertTrue(url!!.toString().startsWith("jar:"), "loaded from the packaged jar: $url")
     }
@@ -79,7 +80,7 @@ class PowerpackClientTest {
         repeat(23) { client.createPowerpack("pp-%02d".format(it)) }
         val page = client.listPowerpacks(limit = 5, offset = 20)
         assertEquals(listOf("pp-20", "pp-21", "pp-22"), page.powerpacks.map { it.name })
-        assertEquals(23u, page.meta.totalCount)
+        assertEquals(23L, page.meta.totalCount)
         val all = client.listAllPowerpacks()
         assertEquals(23, all.size)
         assertEquals("success", client.deletePowerpack(all[0].uuid).response)
@@ -111,10 +112,10 @@ class PowerpackClientTest {
         val uuid = client.createPowerpack("pp").uuid
         val p = Sandbox.path(uuid)
         Sandbox.fault("status", "GET", p, fields = "\"status\": 403")
-        assertEquals(403.toUShort(), assertThrows<PowerpackException.Forbidden> { client.getPowerpack(uuid) }.status)
+        assertEquals(403, assertThrows<PowerpackException.Forbidden> { client.getPowerpack(uuid) }.status)
         Sandbox.fault("status", "GET", p, count = 3, fields = "\"status\": 429, \"retry_after_secs\": 0")
         val limited = assertThrows<PowerpackException.RateLimited> { client.getPowerpack(uuid) }
-        assertEquals(0.0, limited.retryAfterSecs)
+        assertEquals(Duration.ZERO, limited.retryAfter)
         Sandbox.fault("status", "GET", p, count = 3, fields = "\"status\": 503")
         assertThrows<PowerpackException.Server> { client.getPowerpack(uuid) }
         Sandbox.fault("reset", "GET", p, count = 3)
@@ -123,7 +124,7 @@ class PowerpackClientTest {
         assertEquals(".", assertThrows<PowerpackException.Decode> { client.getPowerpack(uuid) }.path)
         val other = client.createPowerpack("other").uuid
         val invalid = assertThrows<PowerpackException.InvalidRequest> { client.updatePowerpack(other, name = "pp") }
-        assertEquals(400.toUShort(), invalid.status)
+        assertEquals(400, invalid.status)
         assertNotNull(invalid.apiId)
         assertEquals("a Powerpack named \"pp\" already exists", invalid.reason)
         powerpackClient(AUTH_ID, "wrong", Sandbox.config()).use { wrong ->
@@ -131,7 +132,7 @@ class PowerpackClientTest {
             assertNull(e.apiId)
             assertTrue("wrong" !in e.toString())
         }
-        val timeouts = powerpackClient(AUTH_ID, AUTH_TOKEN, Sandbox.config(attemptTimeoutMs = 200, retry = RetryPolicy(maxAttempts = 1u)))
+        val timeouts = powerpackClient(AUTH_ID, AUTH_TOKEN, Sandbox.config(attemptTimeout = Duration.ofMillis(200), retry = RetryPolicy(maxAttempts = 1)))
         Sandbox.fault("hang", "GET", p, fields = "\"ms\": 5000")
         assertThrows<PowerpackException.Timeout> { timeouts.getPowerpack(uuid) }
     }
@@ -161,7 +162,7 @@ class PowerpackClientTest {
     fun `cancelling a coroutine stops the Rust call and its retries`() = runBlocking {
         val slow = powerpackClient(
             AUTH_ID, AUTH_TOKEN,
-            Sandbox.config(attemptTimeoutMs = 200, retry = RetryPolicy(maxAttempts = 10u, baseDelayMs = 1u, maxDelayMs = 1u)),
+            Sandbox.config(attemptTimeout = Duration.ofMillis(200), retry = RetryPolicy(maxAttempts = 10, baseDelay = Duration.ofMillis(1), maxDelay = Duration.ofMillis(1))),
         )
         Sandbox.fault("hang", "GET", Sandbox.path("u"), count = 10, fields = "\"ms\": 5000")
         val job = launch { slow.getPowerpackAsync("u") }

@@ -1,5 +1,7 @@
 package plivo.powerpack
 
+import java.time.Duration
+
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonObject
@@ -57,10 +59,10 @@ object Sandbox {
 
     /** Quick retries, so fault tests take milliseconds. */
     fun config(
-        attemptTimeoutMs: Long = 5_000,
-        totalDeadlineMs: Long = 60_000,
-        retry: RetryPolicy = RetryPolicy(maxAttempts = 3u, baseDelayMs = 10u, maxDelayMs = 50u),
-    ) = ClientConfig(baseUrl = baseUrl, attemptTimeoutMs = attemptTimeoutMs, totalDeadlineMs = totalDeadlineMs, retry = retry)
+        attemptTimeout: Duration = Duration.ofSeconds(5),
+        totalDeadline: Duration = Duration.ofSeconds(60),
+        retry: RetryPolicy = RetryPolicy(maxAttempts = 3, baseDelay = Duration.ofMillis(10), maxDelay = Duration.ofMillis(50)),
+    ) = ClientConfig(baseUrl = baseUrl, attemptTimeout = attemptTimeout, totalDeadline = totalDeadline, retry = retry)
 }
 
 fun JsonObject.str(key: String): String? = (this[key] as? kotlinx.serialization.json.JsonPrimitive)?.takeIf { it.isString }?.content

@@ -1,0 +1,123 @@
+//! The exported client. Each call is declared once, in `calls!` below, which writes its
+//! blocking export (`update_powerpack`: scripts, plain Java, synchronous Swift) and its async
+//! export (`update_powerpack_async`: Python `async def`, Kotlin `suspend`, Swift `async`).
+//! Adding a call is one entry there.
+//!
+//! Blocking calls run on the core's runtime and wait for the answer (`runtime::block_on`);
+//! async calls are spawned onto it and awaited (`runtime::spawn`), so they never depend on
+//! UniFFI's single-threaded async-compat fallback, and a cancelled Python or Kotlin caller
+//! aborts the Rust task. (Swift task cancellation does not reach Rust: uniffi-rs #2771.)
+
+use plivo_powerpack::{runtime, Client, ClientBuilder, CreatePowerpack, DeleteResult, Powerpack, UpdatePowerpack};
+
+use crate::config::ClientConfig;
+use crate::error::PowerpackError;
+use crate::non_negative;
+use crate::page::PowerpackPage;
+
+/// A Powerpack API client. Thread-safe; share one per process.
+///
+/// Its `Debug` form is exported (Python `repr`, Kotlin `toString`, Swift `debugDescription`):
+/// account, base URL, timeouts and retries, the token shown as `***`.
+#[derive(Debug, uniffi::Object)]
+#[uniffi::export(Debug)]
+pub struct PowerpackClient {
+    inner: Client,
+}
+
+#[uniffi::export]
+impl PowerpackClient {
+    /// A client for these credentials. Fails with `Validation` on a malformed auth_id, an
+    /// empty token or a bad setting; nothing is sent.
+    #[uniffi::constructor(default(config = None))]
+    pub fn new(auth_id: String, auth_token: String, config: Option<ClientConfig>) -> Result<Self, PowerpackError> {
+        let inner = config.unwrap_or_default().build(ClientBuilder::new(auth_id, auth_token))?;
+        Ok(PowerpackClient { inner })
+    }
+
+    /// A client with credentials from `PLIVO_AUTH_ID` and `PLIVO_AUTH_TOKEN`, and the base URL
+    /// from `PLIVO_BASE_URL` when that is set; `config.base_url` overrides it.
+    #[uniffi::constructor(default(config = None))]
+    pub fn from_env(config: Option<ClientConfig>) -> Result<Self, PowerpackError> {
+        let inner = config.unwrap_or_default().build(Client::builder_from_env()?)?;
+        Ok(PowerpackClient { inner })
+    }
+
+    /// The account this client acts for.
+    pub fn auth_id(&self) -> String {
+        self.inner.auth_id().to_owned()
+    }
+}
+
+/// Writes the blocking and the async export of each call from one declaration:
+///
+/// ```text
+/// /// docs
+/// #[uniffi::method(default(...))]          // optional, applied to both
+/// fn name, name_async (arg: Type, ...) -> Return = |client| body;
+/// ```
+///
+/// `body` runs inside an async block with `client` (a clone of the core client) and the
+/// arguments in scope; `?` converts the core's errors, and its value is converted into
+/// `Return` with `Into`.
+macro_rules! calls {
+    ($(
+        $(#[$attr:meta])*
+        fn $name:ident, $async_name:ident ($($arg:ident: $ty:ty),*) -> $ret:ty = |$client:ident| $body:expr;
+    )*) => {
+        #[uniffi::export]
+        impl PowerpackClient {
+            $(
+                $(#[$attr])*
+                pub fn $name(&self, $($arg: $ty),*) -> Result<$ret, PowerpackError> {
+                    let $client = self.inner.clone();
+                    runtime::block_on(async move { Ok::<$ret, PowerpackError>($body.into()) })
+                }
+            )*
+        }
+
+        #[uniffi::export]
+        impl PowerpackClient {
+            $(
+                $(#[$attr])*
+                pub async fn $async_name(&self, $($arg: $ty),*) -> Result<$ret, PowerpackError> {
+                    let $client = self.inner.clone();
+                    runtime::spawn(async move { Ok::<$ret, PowerpackError>($body.into()) }).await
+                }
+            )*
+        }
+    };
+}
+
+calls! {
+    /// Fetches one Powerpack.
+    fn get_powerpack, get_powerpack_async (uuid: String) -> Powerpack
+        = |c| c.get_powerpack(&uuid).await?;
+
+    /// Changes a Powerpack: fields left unset are not sent, `false` is sent as false.
+    /// At least one change is required (else `Validation`, and nothing is sent).
+    fn update_powerpack, update_powerpack_async (uuid: String, changes: UpdatePowerpack) -> Powerpack
+        = |c| c.update_powerpack(&uuid, &changes).await?;
+
+    /// Creates a Powerpack; unset booleans take the API's defaults (true).
+    fn create_powerpack, create_powerpack_async (powerpack: CreatePowerpack) -> Powerpack
+        = |c| c.create_powerpack(&powerpack).await?;
+
+    /// One page of Powerpacks: `limit` 1..=20 (default 20), `offset` from 0 (default 0).
+    #[uniffi::method(default(limit = None, offset = None))]
+    fn list_powerpacks, list_powerpacks_async (limit: Option<i32>, offset: Option<i32>) -> PowerpackPage
+        = |c| {
+            let limit = limit.map(|n| non_negative("limit", n)).transpose()?.unwrap_or(plivo_powerpack::client::MAX_PAGE_SIZE);
+            let offset = offset.map(|n| non_negative("offset", n)).transpose()?.unwrap_or(0);
+            c.list_powerpacks(limit, offset).await?
+        };
+
+    /// Every Powerpack of the account, all pages.
+    fn list_all_powerpacks, list_all_powerpacks_async () -> Vec<Powerpack>
+        = |c| c.list_all_powerpacks().await?;
+
+    /// Deletes a Powerpack; `unrent_numbers` (default false) also releases its numbers.
+    #[uniffi::method(default(unrent_numbers = false))]
+    fn delete_powerpack, delete_powerpack_async (uuid: String, unrent_numbers: bool) -> DeleteResult
+        = |c| c.delete_powerpack(&uuid, unrent_numbers).await?;
+}

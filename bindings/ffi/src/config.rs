@@ -1,0 +1,146 @@
+//! Client settings as one record. Every field is optional and `None` means the core's default,
+//! so the defaults have one source (`plivo_powerpack::client::DEFAULT_*`,
+//! `RetryPolicy::default()`) and cannot drift from what a binding shows.
+
+use std::time::Duration;
+
+use plivo_powerpack::{Client, ClientBuilder};
+
+use crate::error::PowerpackError;
+
+/// Client settings; every field defaults to the core's value.
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct ClientConfig {
+    /// Default `https://api.plivo.com`, or `PLIVO_BASE_URL` for `from_env`.
+    /// `http://` is accepted only for loopback hosts.
+    #[uniffi(default = None)]
+    pub base_url: Option<String>,
+    /// Time to open a connection (default 5 s).
+    #[uniffi(default = None)]
+    pub connect_timeout: Option<Duration>,
+    /// Time for one attempt (default 30 s).
+    #[uniffi(default = None)]
+    pub attempt_timeout: Option<Duration>,
+    /// Time for a whole call with its retries (default 60 s).
+    #[uniffi(default = None)]
+    pub total_deadline: Option<Duration>,
+    /// Default: 3 attempts in all, 200 ms base backoff, 5 s cap.
+    #[uniffi(default = None)]
+    pub retry: Option<RetryPolicy>,
+    /// Appended to the User-Agent; the bindings pass their language and version.
+    #[uniffi(default = None)]
+    pub user_agent_suffix: Option<String>,
+    /// An HTTP(S) proxy URL for every request.
+    #[uniffi(default = None)]
+    pub proxy: Option<String>,
+    /// Accept auth_ids that are not `MA…`/`SA…` of 20 characters.
+    #[uniffi(default = false)]
+    pub skip_auth_id_check: bool,
+}
+
+/// How failed calls are retried; every field defaults to the core's value.
+/// `max_attempts` counts every attempt, the first included (1 disables retries).
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+pub struct RetryPolicy {
+    /// Default 3.
+    #[uniffi(default = None)]
+    pub max_attempts: Option<i32>,
+    /// The backoff before the first retry, before jitter (default 200 ms).
+    #[uniffi(default = None)]
+    pub base_delay: Option<Duration>,
+    /// The longest backoff, before jitter (default 5 s).
+    #[uniffi(default = None)]
+    pub max_delay: Option<Duration>,
+}
+
+impl RetryPolicy {
+    fn to_core(&self) -> Result<plivo_powerpack::RetryPolicy, PowerpackError> {
+        let mut policy = plivo_powerpack::RetryPolicy::default();
+        if let Some(n) = self.max_attempts {
+            policy.max_attempts = crate::non_negative("retry.max_attempts", n)?;
+        }
+        let millis = |d: Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+        if let Some(d) = self.base_delay {
+            policy.base_delay_ms = millis(d);
+        }
+        if let Some(d) = self.max_delay {
+            policy.max_delay_ms = millis(d);
+        }
+        Ok(policy)
+    }
+}
+
+impl ClientConfig {
+    /// Applies the settings that were given to `builder` and builds: the core validates them.
+    pub(crate) fn build(self, mut b: ClientBuilder) -> Result<Client, PowerpackError> {
+        if let Some(url) = self.base_url {
+            b = b.base_url(url);
+        }
+        if let Some(t) = self.connect_timeout {
+            b = b.connect_timeout(t);
+        }
+        if let Some(t) = self.attempt_timeout {
+            b = b.attempt_timeout(t);
+        }
+        if let Some(t) = self.total_deadline {
+            b = b.total_deadline(t);
+        }
+        if let Some(retry) = self.retry {
+            b = b.retry_policy(retry.to_core()?);
+        }
+        if let Some(suffix) = self.user_agent_suffix {
+            b = b.user_agent_suffix(suffix);
+        }
+        if let Some(proxy) = self.proxy {
+            b = b.proxy(proxy);
+        }
+        if self.skip_auth_id_check {
+            b = b.skip_auth_id_check();
+        }
+        Ok(b.build()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ID: &str = "MAXXXXXXXXXXXXXXXXXX";
+
+    #[test]
+    fn an_empty_config_builds_the_cores_defaults() {
+        let ours = format!("{:?}", ClientConfig::default().build(ClientBuilder::new(ID, "t")).unwrap());
+        let core = format!("{:?}", ClientBuilder::new(ID, "t").build().unwrap());
+        assert_eq!(ours, core);
+        assert_eq!(RetryPolicy::default().to_core().unwrap(), plivo_powerpack::RetryPolicy::default());
+    }
+
+    #[test]
+    fn given_settings_reach_the_core() {
+        let config = ClientConfig {
+            attempt_timeout: Some(Duration::from_millis(1500)),
+            total_deadline: Some(Duration::from_secs(9)),
+            retry: Some(RetryPolicy { max_attempts: Some(5), base_delay: Some(Duration::from_millis(10)), max_delay: None }),
+            ..ClientConfig::default()
+        };
+        let text = format!("{:?}", config.build(ClientBuilder::new(ID, "t")).unwrap());
+        assert!(text.contains("attempt_timeout: 1.5s"), "{text}");
+        assert!(text.contains("total_deadline: 9s"), "{text}");
+        assert!(text.contains("max_attempts: 5, base_delay_ms: 10, max_delay_ms: 5000"), "{text}");
+    }
+
+    #[test]
+    fn bad_settings_are_validation_errors_naming_the_field() {
+        let zero = ClientConfig { attempt_timeout: Some(Duration::ZERO), ..ClientConfig::default() };
+        let negative = ClientConfig {
+            retry: Some(RetryPolicy { max_attempts: Some(-1), ..RetryPolicy::default() }),
+            ..ClientConfig::default()
+        };
+        for (config, field) in [(zero, "attempt_timeout"), (negative, "retry.max_attempts")] {
+            match config.build(ClientBuilder::new(ID, "t")) {
+                Err(PowerpackError::Validation { field: f, .. }) => assert_eq!(f, field),
+                other => panic!("{field}: {other:?}"),
+            }
+        }
+    }
+}
