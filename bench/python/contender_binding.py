@@ -1,6 +1,6 @@
 """Benchmark contender: the plivo-powerpack Python binding (the installed release wheel).
 
-    python contender_binding.py <blocking|asyncio> <throughput|cold> <base_url> <uuids_file>
+    python contender_binding.py <blocking|asyncio> <throughput|cold|latency> <base_url> <uuids_file>
 
 Same protocol as every contender (see bench/run.py): one JSON object on stdout.
 """
@@ -14,7 +14,7 @@ import os  # noqa: E402
 import sys  # noqa: E402
 
 import plivo_powerpack  # noqa: E402
-from timing import CONCURRENCY, N, WARMUP, blocking_throughput  # noqa: E402
+from timing import CONCURRENCY, LATENCY_CONCURRENCY, N, WARMUP, blocking_latency, blocking_throughput  # noqa: E402
 
 
 def main():
@@ -35,19 +35,10 @@ def main():
         if mode == "cold":
             update(0)
             return {"first_call_s": time.perf_counter() - STARTED}
-        return blocking_throughput(update)
+        return blocking_latency(update) if mode == "latency" else blocking_throughput(update)
 
-    async def run():
-        if mode == "cold":
-            await update_async(0)
-            return {"first_call_s": time.perf_counter() - STARTED}
-        for i in range(WARMUP):
-            await update_async(i)
-        t = time.perf_counter()
-        for i in range(N):
-            await update_async(i)
-        seq_s = time.perf_counter() - t
-        gate = asyncio.Semaphore(CONCURRENCY)
+    async def at_concurrency(limit):
+        gate = asyncio.Semaphore(limit)
 
         async def gated(i):
             async with gate:
@@ -55,7 +46,21 @@ def main():
 
         t = time.perf_counter()
         await asyncio.gather(*(gated(i) for i in range(N)))
-        return {"seq_s": seq_s, "conc_s": time.perf_counter() - t}
+        return time.perf_counter() - t
+
+    async def run():
+        if mode == "cold":
+            await update_async(0)
+            return {"first_call_s": time.perf_counter() - STARTED}
+        if mode == "latency":
+            return {"latency_s": await at_concurrency(LATENCY_CONCURRENCY)}
+        for i in range(WARMUP):
+            await update_async(i)
+        t = time.perf_counter()
+        for i in range(N):
+            await update_async(i)
+        seq_s = time.perf_counter() - t
+        return {"seq_s": seq_s, "conc_s": await at_concurrency(CONCURRENCY)}
 
     return asyncio.run(run())
 

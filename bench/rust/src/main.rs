@@ -1,4 +1,4 @@
-//! `powerpack-bench <core|core-blocking|reqwest> <throughput|cold> <base_url> <uuids_file>`
+//! `powerpack-bench <core|core-blocking|reqwest> <throughput|cold|latency> <base_url> <uuids_file>`
 //!
 //! One benchmark contender per process, speaking the protocol shared by every
 //! contender (see `bench/run.py`): credentials from PLIVO_AUTH_ID/TOKEN,
@@ -14,6 +14,8 @@ use tokio::sync::Semaphore;
 const N: usize = 2000;
 const CONCURRENCY: usize = 64;
 const WARMUP: usize = 100;
+/// The `latency` workload: N updates at this concurrency (the driver adds 20 ms per request).
+const LATENCY_CONCURRENCY: usize = 256;
 
 /// One update, however the contender does it.
 trait Contender: Clone + Send + Sync + 'static {
@@ -63,8 +65,8 @@ async fn sequential<C: Contender>(c: &C, uuids: &[String], n: usize) -> f64 {
     started.elapsed().as_secs_f64()
 }
 
-async fn concurrent<C: Contender>(c: &C, uuids: &[String]) -> f64 {
-    let gate = Arc::new(Semaphore::new(CONCURRENCY));
+async fn concurrent<C: Contender>(c: &C, uuids: &[String], concurrency: usize) -> f64 {
+    let gate = Arc::new(Semaphore::new(concurrency));
     let started = Instant::now();
     let tasks: Vec<_> = (0..N)
         .map(|i| {
@@ -86,9 +88,12 @@ async fn run<C: Contender>(c: C, mode: &str, uuids: &[String], started: Instant)
         c.update(&uuids[0], true).await;
         return serde_json::json!({"first_call_s": started.elapsed().as_secs_f64()});
     }
+    if mode == "latency" {
+        return serde_json::json!({"latency_s": concurrent(&c, uuids, LATENCY_CONCURRENCY).await});
+    }
     sequential(&c, uuids, WARMUP).await;
     let seq_s = sequential(&c, uuids, N).await;
-    let conc_s = concurrent(&c, uuids).await;
+    let conc_s = concurrent(&c, uuids, CONCURRENCY).await;
     serde_json::json!({"seq_s": seq_s, "conc_s": conc_s, "n": N, "concurrency": CONCURRENCY})
 }
 
@@ -102,17 +107,23 @@ fn blocking_run(c: &plivo_powerpack::blocking::Client, mode: &str, uuids: &[Stri
         update(0);
         return serde_json::json!({"first_call_s": started.elapsed().as_secs_f64()});
     }
+    let on_threads = |threads: usize| {
+        let t = Instant::now();
+        std::thread::scope(|s| {
+            for k in 0..threads {
+                s.spawn(move || (k..N).step_by(threads).for_each(update));
+            }
+        });
+        t.elapsed().as_secs_f64()
+    };
+    if mode == "latency" {
+        return serde_json::json!({"latency_s": on_threads(LATENCY_CONCURRENCY)});
+    }
     (0..WARMUP).for_each(update);
     let t = Instant::now();
     (0..N).for_each(update);
     let seq_s = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    std::thread::scope(|s| {
-        for k in 0..CONCURRENCY {
-            s.spawn(move || (k..N).step_by(CONCURRENCY).for_each(update));
-        }
-    });
-    serde_json::json!({"seq_s": seq_s, "conc_s": t.elapsed().as_secs_f64(), "n": N, "concurrency": CONCURRENCY})
+    serde_json::json!({"seq_s": seq_s, "conc_s": on_threads(CONCURRENCY), "n": N, "concurrency": CONCURRENCY})
 }
 
 #[tokio::main]
@@ -120,7 +131,7 @@ async fn main() {
     let started = Instant::now();
     let args: Vec<String> = std::env::args().collect();
     let [_, contender, mode, base, uuids_file] = args.as_slice() else {
-        eprintln!("usage: powerpack-bench <core|core-blocking|reqwest> <throughput|cold> <base_url> <uuids_file>");
+        eprintln!("usage: powerpack-bench <core|core-blocking|reqwest> <throughput|cold|latency> <base_url> <uuids_file>");
         std::process::exit(2);
     };
     let uuids: Vec<String> =

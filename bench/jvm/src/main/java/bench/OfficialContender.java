@@ -14,13 +14,14 @@ import java.util.concurrent.Future;
 import okhttp3.OkHttpClient;
 
 /**
- * {@code OfficialContender <throughput|cold> <base_url> <uuids_file>}: Plivo's official
+ * {@code OfficialContender <throughput|cold|latency> <base_url> <uuids_file>}: Plivo's official
  * com.plivo:plivo-java, pointed at the sandbox through the PlivoClient constructor that takes a
- * base URL. Its calls are blocking, so concurrency 64 uses 64 threads sharing one client.
+ * base URL. Its calls are blocking, so concurrency 64 uses 64 threads sharing one client (and the
+ * latency workload 256 threads).
  */
 public final class OfficialContender {
     private static final long STARTED = System.nanoTime();
-    private static final int N = 2000, CONCURRENCY = 64, WARMUP = 100;
+    private static final int N = 2000, CONCURRENCY = 64, WARMUP = 100, LATENCY_CONCURRENCY = 256;
 
     private static double since(long t) {
         return (System.nanoTime() - t) / 1e9;
@@ -36,22 +37,32 @@ public final class OfficialContender {
             System.out.println("{\"first_call_s\": " + since(STARTED) + "}");
             System.exit(0);
         }
+        if (mode.equals("latency")) {
+            System.out.println("{\"latency_s\": " + onThreads(client, uuids, LATENCY_CONCURRENCY) + "}");
+            System.exit(0);
+        }
         for (int i = 0; i < WARMUP; i++) update(client, uuids, i);
         long t = System.nanoTime();
         for (int i = 0; i < N; i++) update(client, uuids, i);
         double seq = since(t);
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        t = System.nanoTime();
+        double conc = onThreads(client, uuids, CONCURRENCY);
+        System.out.println("{\"seq_s\": " + seq + ", \"conc_s\": " + conc + "}");
+        System.exit(0);
+    }
+
+    /** Seconds for N updates on {@code threads} threads sharing the client. */
+    private static double onThreads(PlivoClient client, List<String> uuids, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long t = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < N; i++) {
             final int n = i;
             futures.add(pool.submit(() -> { update(client, uuids, n); return null; }));
         }
         for (Future<?> f : futures) f.get();
-        double conc = since(t);
+        double seconds = since(t);
         pool.shutdown();
-        System.out.println("{\"seq_s\": " + seq + ", \"conc_s\": " + conc + "}");
-        System.exit(0);
+        return seconds;
     }
 
     private static void update(PlivoClient client, List<String> uuids, int i) throws Exception {

@@ -15,11 +15,12 @@ private val STARTED = System.nanoTime()
 private const val N = 2000
 private const val CONCURRENCY = 64
 private const val WARMUP = 100
+private const val LATENCY_CONCURRENCY = 256
 
 private fun secondsSince(t: Long) = (System.nanoTime() - t) / 1e9
 
 /**
- * `BindingContenderKt <coroutines|blocking> <throughput|cold> <base_url> <uuids_file>`: the Kotlin
+ * `BindingContenderKt <coroutines|blocking> <throughput|cold|latency> <base_url> <uuids_file>`: the Kotlin
  * binding, with suspend calls (coroutines behind a semaphore) or blocking calls (64 threads).
  */
 fun main(args: Array<String>) {
@@ -40,14 +41,18 @@ fun main(args: Array<String>) {
             update(0)
             return@runBlocking """{"first_call_s": ${secondsSince(STARTED)}}"""
         }
+        suspend fun atConcurrency(limit: Int): Double {
+            val gate = Semaphore(limit)
+            val t = System.nanoTime()
+            (0 until N).map { i -> async { gate.withPermit { update(i) } } }.awaitAll()
+            return secondsSince(t)
+        }
+        if (mode == "latency") return@runBlocking """{"latency_s": ${atConcurrency(LATENCY_CONCURRENCY)}}"""
         repeat(WARMUP) { update(it) }
         var t = System.nanoTime()
         repeat(N) { update(it) }
         val seq = secondsSince(t)
-        val gate = Semaphore(CONCURRENCY)
-        t = System.nanoTime()
-        (0 until N).map { i -> async { gate.withPermit { update(i) } } }.awaitAll()
-        """{"seq_s": $seq, "conc_s": ${secondsSince(t)}}"""
+        """{"seq_s": $seq, "conc_s": ${atConcurrency(CONCURRENCY)}}"""
     }
     client.close()
     println(result)
@@ -62,14 +67,17 @@ private fun blocking(client: plivo.powerpack.PowerpackClient, mode: String, uuid
         update(0)
         return """{"first_call_s": ${secondsSince(STARTED)}}"""
     }
+    fun onThreads(threads: Int): Double {
+        val pool = java.util.concurrent.Executors.newFixedThreadPool(threads)
+        val t = System.nanoTime()
+        (0 until N).map { i -> pool.submit { update(i) } }.forEach { it.get() }
+        pool.shutdown()
+        return secondsSince(t)
+    }
+    if (mode == "latency") return """{"latency_s": ${onThreads(LATENCY_CONCURRENCY)}}"""
     repeat(WARMUP) { update(it) }
-    var t = System.nanoTime()
+    val t = System.nanoTime()
     repeat(N) { update(it) }
     val seq = secondsSince(t)
-    val pool = java.util.concurrent.Executors.newFixedThreadPool(CONCURRENCY)
-    t = System.nanoTime()
-    (0 until N).map { i -> pool.submit { update(i) } }.forEach { it.get() }
-    val conc = secondsSince(t)
-    pool.shutdown()
-    return """{"seq_s": $seq, "conc_s": $conc}"""
+    return """{"seq_s": $seq, "conc_s": ${onThreads(CONCURRENCY)}}"""
 }
