@@ -107,3 +107,29 @@ class CreatePowerpackBuilder(name: String) {
     fun numberPriority(priorities: List<NumberPriority>) = apply { powerpack = powerpack.copy(numberPriority = priorities) }
     fun build(): CreatePowerpack = powerpack
 }
+
+/**
+ * A [ClientConfig] for Java: `new ClientConfigBuilder().baseUrl(url).attemptTimeout(Duration.ofSeconds(2))
+ * .retry(new RetryPolicyBuilder().maxAttempts(1).build()).build()`. Settings not given keep the core's defaults.
+ */
+class ClientConfigBuilder {
+    private var config = ClientConfig()
+    fun baseUrl(url: String) = apply { config = config.copy(baseUrl = url) }
+    fun connectTimeout(timeout: java.time.Duration) = apply { config = config.copy(connectTimeout = timeout) }
+    fun attemptTimeout(timeout: java.time.Duration) = apply { config = config.copy(attemptTimeout = timeout) }
+    fun totalDeadline(deadline: java.time.Duration) = apply { config = config.copy(totalDeadline = deadline) }
+    fun retry(policy: RetryPolicy) = apply { config = config.copy(retry = policy) }
+    fun userAgentSuffix(suffix: String) = apply { config = config.copy(userAgentSuffix = suffix) }
+    fun proxy(url: String) = apply { config = config.copy(proxy = url) }
+    fun skipAuthIdCheck() = apply { config = config.copy(skipAuthIdCheck = true) }
+    fun build(): ClientConfig = config
+}
+
+/** A [RetryPolicy] for Java: `new RetryPolicyBuilder().maxAttempts(5).baseDelay(Duration.ofMillis(100)).build()`. */
+class RetryPolicyBuilder {
+    private var policy = RetryPolicy()
+    fun maxAttempts(attempts: Int) = apply { policy = policy.copy(maxAttempts = attempts) }
+    fun baseDelay(delay: java.time.Duration) = apply { policy = policy.copy(baseDelay = delay) }
+    fun maxDelay(delay: java.time.Duration) = apply { policy = policy.copy(maxDelay = delay) }
+    fun build(): RetryPolicy = policy
+}

@@ -2,6 +2,7 @@ package plivo.powerpack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
@@ -69,15 +70,21 @@ class SeedExampleTest {
     @Test
     void aRetryPolicyIsBuiltFromJavaAndObeyed() throws PowerpackException {
         Sandbox.INSTANCE.reset();
-        // Durations are java.time.Duration; counts are ints. Nulls take the core's defaults.
-        RetryPolicy noRetries = new RetryPolicy(1, null, null);
-        ClientConfig config = new ClientConfig(Sandbox.INSTANCE.getBaseUrl(), null, Duration.ofSeconds(2), null,
-                noRetries, "java-test", null, false);
+        // Durations are java.time.Duration, counts ints; what is not set keeps the core's default.
+        RetryPolicy noRetries = new RetryPolicyBuilder().maxAttempts(1).build();
+        ClientConfig config = new ClientConfigBuilder()
+                .baseUrl(Sandbox.INSTANCE.getBaseUrl())
+                .attemptTimeout(Duration.ofSeconds(2))
+                .retry(noRetries)
+                .userAgentSuffix("java-test")
+                .build();
         try (PowerpackClient client = PowerpackClients.powerpackClient("MASANDBOX00000000001", "sandbox-auth-token", config)) {
             Sandbox.INSTANCE.fault("status", "GET", Sandbox.INSTANCE.path("u"), 2, "\"status\": 503");
             PowerpackException.Server e = assertThrows(PowerpackException.Server.class, () -> client.getPowerpack("u"));
             assertEquals(503, e.getStatus());
             assertEquals(1, Sandbox.INSTANCE.journal().size(), "max_attempts 1: no retry");
+            String userAgent = Sandbox.INSTANCE.journal().get(0).get("headers").toString();
+            assertTrue(userAgent.contains("java-test"), userAgent);
         }
     }
 }
