@@ -53,6 +53,8 @@ impl From<Core> for PowerpackError {
     fn from(e: Core) -> Self {
         use PowerpackError as F;
         let status = |s: u16| i32::from(s);
+        // The core's own reading of `Retry-After`, taken before `e` is consumed below.
+        let retry_after = e.retry_after();
         match e {
             Core::Validation { field, reason } => F::Validation { field, reason },
             Core::Authentication { status: s, api_id, reason, body_excerpt } => {
@@ -67,13 +69,9 @@ impl From<Core> for PowerpackError {
             Core::InvalidRequest { status: s, api_id, reason, body_excerpt } => {
                 F::InvalidRequest { status: status(s), api_id, reason, body_excerpt }
             }
-            Core::RateLimited { status: s, api_id, reason, body_excerpt, retry_after_secs } => F::RateLimited {
-                status: status(s),
-                api_id,
-                reason,
-                body_excerpt,
-                retry_after: retry_after_secs.map(Duration::from_secs_f64),
-            },
+            Core::RateLimited { status: s, api_id, reason, body_excerpt, .. } => {
+                F::RateLimited { status: status(s), api_id, reason, body_excerpt, retry_after }
+            }
             Core::Server { status: s, api_id, reason, body_excerpt } => {
                 F::Server { status: status(s), api_id, reason, body_excerpt }
             }

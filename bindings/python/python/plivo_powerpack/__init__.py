@@ -49,7 +49,8 @@ class PowerpackClient(_NativeClient):
 
     @classmethod
     def from_env(cls, config: _typing.Optional[ClientConfig] = None) -> "PowerpackClient":
-        """A client with credentials from ``PLIVO_AUTH_ID`` and ``PLIVO_AUTH_TOKEN``."""
+        """A client with credentials from ``PLIVO_AUTH_ID`` and ``PLIVO_AUTH_TOKEN``, and the base URL from
+        ``PLIVO_BASE_URL`` when it is set (``config.base_url`` wins over it)."""
         return super().from_env(_with_python_user_agent(config))
 
     # Updates and creates cross the FFI as one record (UpdatePowerpack, CreatePowerpack); Python
