@@ -348,9 +348,7 @@ impl Client {
 
     /// One page of Powerpacks: `limit` 1..=20, `offset` from 0.
     pub async fn list_powerpacks(&self, limit: u32, offset: u32) -> Result<PowerpackPage, PowerpackError> {
-        if !(1..=MAX_PAGE_SIZE).contains(&limit) {
-            return Err(PowerpackError::validation("limit", format!("must be between 1 and {MAX_PAGE_SIZE}, got {limit}")));
-        }
+        validate::page_limit(limit)?;
         let path = format!("Powerpack/?limit={limit}&offset={offset}");
         let body = self.call(Method::GET, &path, None, Idempotency::Idempotent).await?;
         PowerpackPage::from_json(&body).map_err(|e| self.redact(e))
@@ -361,18 +359,11 @@ impl Client {
     /// Stops at `total_count`, or at the first short or empty page, whichever
     /// comes first, so a server that miscounts cannot make it loop forever.
     pub async fn list_all_powerpacks(&self) -> Result<Vec<Powerpack>, PowerpackError> {
-        let mut all = Vec::new();
-        let mut offset = 0u32;
-        loop {
+        all_pages(|offset| async move {
             let page = self.list_powerpacks(MAX_PAGE_SIZE, offset).await?;
-            let got = page.powerpacks.len() as u32;
-            let total = page.meta.total_count;
-            all.extend(page.powerpacks);
-            offset += got;
-            if got < MAX_PAGE_SIZE || offset >= total {
-                return Ok(all);
-            }
-        }
+            Ok((page.meta.total_count, page.powerpacks))
+        })
+        .await
     }
 
     /// Deletes a Powerpack. `unrent_numbers: true` also releases its numbers
@@ -386,12 +377,12 @@ impl Client {
         DeleteResult::from_json(&body).map_err(|e| self.redact(e))
     }
 
-    fn redact(&self, e: PowerpackError) -> PowerpackError {
+    pub(crate) fn redact(&self, e: PowerpackError) -> PowerpackError {
         e.redact(&self.inner.auth_token)
     }
 
     /// Sends one request with retries; returns the body of a 2xx answer.
-    async fn call(
+    pub(crate) async fn call(
         &self,
         method: Method,
         path: &str,
@@ -473,6 +464,27 @@ impl Client {
                 self.inner.total_deadline
             ),
             source: None,
+        }
+    }
+}
+
+/// Steps through every page of a list by `offset` (`page(offset)` answers `total_count` and
+/// the items), stopping at `total_count` or at the first short page, whichever comes first,
+/// so a server that miscounts cannot make it loop for ever.
+pub(crate) async fn all_pages<T, F, Fut>(mut page: F) -> Result<Vec<T>, PowerpackError>
+where
+    F: FnMut(u32) -> Fut,
+    Fut: std::future::Future<Output = Result<(u32, Vec<T>), PowerpackError>>,
+{
+    let mut all = Vec::new();
+    let mut offset = 0u32;
+    loop {
+        let (total, items) = page(offset).await?;
+        let got = u32::try_from(items.len()).unwrap_or(u32::MAX);
+        all.extend(items);
+        offset = offset.saturating_add(got);
+        if got < MAX_PAGE_SIZE || offset >= total {
+            return Ok(all);
         }
     }
 }

@@ -73,7 +73,7 @@ pub enum PowerpackError {
     #[error("forbidden (HTTP {status}): {reason}")]
     Forbidden { status: u16, api_id: Option<String>, reason: String, body_excerpt: String },
 
-    /// HTTP 404: no such Powerpack (or the uuid belongs to another account).
+    /// HTTP 404: no such Powerpack, pool, number or shortcode (or it belongs to another account).
     #[error("not found (HTTP {status}): {reason}")]
     NotFound { status: u16, api_id: Option<String>, reason: String, body_excerpt: String },
 

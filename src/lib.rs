@@ -17,7 +17,8 @@
 //! ```
 //!
 //! Layout: [`client`] (configuration and calls), [`params`] (what is sent),
-//! [`model`] (what comes back), [`error`], [`retry`] (the retry policy; its
+//! [`model`] (what comes back), [`pool`] (a Powerpack's numbers, shortcodes and
+//! toll-free numbers), [`error`], [`retry`] (the retry policy; its
 //! rules are a pure function inside), [`blocking`]. The Python, Kotlin and
 //! Swift bindings are a separate crate, `bindings/ffi`, over this API.
 
@@ -26,6 +27,7 @@ pub mod client;
 pub mod error;
 pub mod model;
 pub mod params;
+pub mod pool;
 pub mod retry;
 #[doc(hidden)] // the crate's Tokio runtime, shared with the bindings crate; not a supported API
 pub mod runtime;
@@ -33,7 +35,8 @@ mod validate;
 
 pub use client::{Client, ClientBuilder};
 pub use error::PowerpackError;
-pub use model::{DeleteResult, ListMeta, Powerpack, PowerpackPage};
+pub use model::{DeleteResult, ListMeta, PoolNumber, PoolNumberPage, Powerpack, PowerpackPage, Shortcode, ShortcodePage};
 pub use params::{Application, CreatePowerpack, NumberPriority, NumberType, Priority, ServiceType, UpdatePowerpack};
+pub use pool::{NumberFilter, NumberPool, PoolNumberType};
 pub use retry::RetryPolicy;
 

@@ -67,6 +67,131 @@ pub struct DeleteResult {
     pub response: Option<String>,
 }
 
+/// A number in a Powerpack's number pool: a long code or a toll-free number.
+///
+/// Strings are kept as the API sends them (`number_type` `"fixed"`, `"mobile"` or
+/// `"tollfree"`; `service` `"sms"` or `"mms"`), so a value Plivo adds later is not lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoolNumber {
+    /// The id Plivo gave this API request; absent inside list pages.
+    pub api_id: Option<String>,
+    /// The number in E.164 form without `+`, e.g. `"14155550100"`.
+    pub number: String,
+    /// `"fixed"`, `"mobile"` or `"tollfree"` (the API's `type`).
+    pub number_type: Option<String>,
+    /// ISO 3166-1 alpha-2 country of the number.
+    pub country_iso2: Option<String>,
+    /// `"sms"` or `"mms"` when the API says which service the number serves in the pool.
+    pub service: Option<String>,
+    /// The pool the number belongs to.
+    pub number_pool_uuid: Option<String>,
+    /// The number's path under the account, `/v1/Account/{auth_id}/Number/{number}/`.
+    pub account_phone_number_resource: Option<String>,
+    /// When the number was added to the pool (UTC).
+    pub added_on: Option<SystemTime>,
+}
+
+/// A shortcode in a Powerpack's number pool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortcode {
+    /// The id Plivo gave this API request; absent inside list pages.
+    pub api_id: Option<String>,
+    /// The shortcode's digits, e.g. `"444444"`.
+    pub shortcode: String,
+    pub country_iso2: Option<String>,
+    pub number_pool_uuid: Option<String>,
+    /// When the shortcode was added to the pool (UTC).
+    pub added_on: Option<SystemTime>,
+}
+
+/// One page of pool numbers (or of toll-free numbers).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PoolNumberPage {
+    pub api_id: Option<String>,
+    pub meta: ListMeta,
+    pub numbers: Vec<PoolNumber>,
+}
+
+/// One page of shortcodes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortcodePage {
+    pub api_id: Option<String>,
+    pub meta: ListMeta,
+    pub shortcodes: Vec<Shortcode>,
+}
+
+impl PoolNumber {
+    /// Decodes a single-number response body (find, add, buy and add).
+    pub fn from_json(body: &[u8]) -> Result<Self, PowerpackError> {
+        let map = parse_object(body)?;
+        Self::from_map(&Fields { map: &map, path: String::new(), body })
+    }
+
+    fn from_map(f: &Fields<'_>) -> Result<Self, PowerpackError> {
+        Ok(PoolNumber {
+            api_id: f.opt_nonempty_str("api_id")?,
+            // Recorded toll-free bodies name the number `tollfree` (plivo-python) or even
+            // `shortcode` (plivo-dotnet's toll-free list); `number` wins when present.
+            number: match (f.opt_str("number")?, f.opt_str("tollfree")?, f.opt_str("shortcode")?) {
+                (Some(n), _, _) | (None, Some(n), _) | (None, None, Some(n)) => n,
+                (None, None, None) => return Err(f.err("number", "missing".into())),
+            },
+            number_type: f.opt_nonempty_str("type")?,
+            country_iso2: f.opt_nonempty_str("country_iso2")?,
+            service: f.opt_nonempty_str("service")?,
+            number_pool_uuid: pool_uuid_field(f)?,
+            account_phone_number_resource: f.opt_nonempty_str("account_phone_number_resource")?,
+            added_on: f.opt_time("added_on")?,
+        })
+    }
+}
+
+impl Shortcode {
+    /// Decodes a single-shortcode response body.
+    pub fn from_json(body: &[u8]) -> Result<Self, PowerpackError> {
+        let map = parse_object(body)?;
+        Self::from_map(&Fields { map: &map, path: String::new(), body })
+    }
+
+    fn from_map(f: &Fields<'_>) -> Result<Self, PowerpackError> {
+        Ok(Shortcode {
+            api_id: f.opt_nonempty_str("api_id")?,
+            shortcode: f.str("shortcode")?,
+            country_iso2: f.opt_nonempty_str("country_iso2")?,
+            number_pool_uuid: pool_uuid_field(f)?,
+            added_on: f.opt_time("added_on")?,
+        })
+    }
+}
+
+/// `number_pool_uuid`, or `numberpool_uuid` as some recorded single-number bodies spell it,
+/// or the uuid inside a `number_pool` path.
+fn pool_uuid_field(f: &Fields<'_>) -> Result<Option<String>, PowerpackError> {
+    if let Some(id) = f.opt_nonempty_str("number_pool_uuid")? {
+        return Ok(Some(id));
+    }
+    if let Some(id) = f.opt_nonempty_str("numberpool_uuid")? {
+        return Ok(Some(id));
+    }
+    Ok(f.opt_nonempty_str("number_pool")?.as_deref().and_then(pool_uuid_of))
+}
+
+impl PoolNumberPage {
+    /// Decodes a list response of pool numbers or of toll-free numbers.
+    pub fn from_json(body: &[u8]) -> Result<Self, PowerpackError> {
+        let (api_id, meta, numbers) = decode_page(body, PoolNumber::from_map)?;
+        Ok(PoolNumberPage { api_id, meta, numbers })
+    }
+}
+
+impl ShortcodePage {
+    /// Decodes a list response of shortcodes.
+    pub fn from_json(body: &[u8]) -> Result<Self, PowerpackError> {
+        let (api_id, meta, shortcodes) = decode_page(body, Shortcode::from_map)?;
+        Ok(ShortcodePage { api_id, meta, shortcodes })
+    }
+}
+
 /// Parses a body into a JSON object, failing with a `Decode` error.
 pub(crate) fn parse_object(body: &[u8]) -> Result<Map<String, Value>, PowerpackError> {
     match serde_json::from_slice::<Value>(body) {
@@ -144,6 +269,16 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// An ISO-8601 UTC timestamp; `""`, `null` and absence are `None`.
+    fn opt_time(&self, key: &str) -> Result<Option<SystemTime>, PowerpackError> {
+        match self.opt_nonempty_str(key)? {
+            None => Ok(None),
+            Some(s) => parse_timestamp(&s)
+                .map(Some)
+                .ok_or_else(|| self.err(key, format!("not an ISO-8601 UTC timestamp: {s:?}"))),
+        }
+    }
+
     fn nested(&self, key: &str, map: &'a Map<String, Value>) -> Fields<'a> {
         Fields { map, path: format!("{}.{key}", self.path), body: self.body }
     }
@@ -159,12 +294,7 @@ impl Powerpack {
     fn from_map(f: &Fields<'_>) -> Result<Self, PowerpackError> {
         let number_pool = f.opt_nonempty_str("number_pool")?;
         let number_pool_uuid = number_pool.as_deref().and_then(pool_uuid_of);
-        let created_on = match f.opt_nonempty_str("created_on")? {
-            None => None,
-            Some(s) => Some(parse_timestamp(&s).ok_or_else(|| {
-                f.err("created_on", format!("not an ISO-8601 UTC timestamp: {s:?}"))
-            })?),
-        };
+        let created_on = f.opt_time("created_on")?;
         Ok(Powerpack {
             api_id: f.opt_nonempty_str("api_id")?,
             uuid: f.str("uuid")?,
@@ -219,36 +349,45 @@ fn decode_number_priority(f: &Fields<'_>) -> Result<Vec<NumberPriority>, Powerpa
 impl PowerpackPage {
     /// Decodes a list response body.
     pub fn from_json(body: &[u8]) -> Result<Self, PowerpackError> {
-        let map = parse_object(body)?;
-        let f = Fields { map: &map, path: String::new(), body };
-        let meta = match map.get("meta") {
-            Some(Value::Object(m)) => {
-                let m = f.nested("meta", m);
-                ListMeta {
-                    limit: m.u32_or("limit", 20)?,
-                    offset: m.u32_or("offset", 0)?,
-                    total_count: m.u32_or("total_count", 0)?,
-                    next: m.opt_nonempty_str("next")?,
-                    previous: m.opt_nonempty_str("previous")?,
-                }
-            }
-            _ => return Err(f.err("meta", "missing".into())),
-        };
-        let items = match map.get("objects") {
-            Some(Value::Array(items)) => items,
-            None | Some(Value::Null) => &Vec::new(),
-            Some(other) => return Err(f.err("objects", format!("expected an array, got {}", kind(other)))),
-        };
-        let mut powerpacks = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let key = format!("objects[{i}]");
-            let Value::Object(obj) = item else {
-                return Err(f.err(&key, format!("expected an object, got {}", kind(item))));
-            };
-            powerpacks.push(Powerpack::from_map(&f.nested(&key, obj))?);
-        }
-        Ok(PowerpackPage { api_id: f.opt_nonempty_str("api_id")?, meta, powerpacks })
+        let (api_id, meta, powerpacks) = decode_page(body, Powerpack::from_map)?;
+        Ok(PowerpackPage { api_id, meta, powerpacks })
     }
+}
+
+/// The parts of every list envelope: `api_id`, `meta` and the decoded `objects`.
+fn decode_page<T>(
+    body: &[u8],
+    item: impl Fn(&Fields<'_>) -> Result<T, PowerpackError>,
+) -> Result<(Option<String>, ListMeta, Vec<T>), PowerpackError> {
+    let map = parse_object(body)?;
+    let f = Fields { map: &map, path: String::new(), body };
+    let meta = match map.get("meta") {
+        Some(Value::Object(m)) => {
+            let m = f.nested("meta", m);
+            ListMeta {
+                limit: m.u32_or("limit", 20)?,
+                offset: m.u32_or("offset", 0)?,
+                total_count: m.u32_or("total_count", 0)?,
+                next: m.opt_nonempty_str("next")?,
+                previous: m.opt_nonempty_str("previous")?,
+            }
+        }
+        _ => return Err(f.err("meta", "missing".into())),
+    };
+    let items = match map.get("objects") {
+        Some(Value::Array(items)) => items.as_slice(),
+        None | Some(Value::Null) => &[],
+        Some(other) => return Err(f.err("objects", format!("expected an array, got {}", kind(other)))),
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, obj) in items.iter().enumerate() {
+        let key = format!("objects[{i}]");
+        let Value::Object(obj) = obj else {
+            return Err(f.err(&key, format!("expected an object, got {}", kind(obj))));
+        };
+        out.push(item(&f.nested(&key, obj))?);
+    }
+    Ok((f.opt_nonempty_str("api_id")?, meta, out))
 }
 
 impl DeleteResult {

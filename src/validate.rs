@@ -119,6 +119,55 @@ pub fn uuid_shape(field: &str, id: &str) -> Result<(), PowerpackError> {
     }
 }
 
+/// A phone number as the number-pool paths take it: E.164 digits without `+`
+/// (7 to 15 digits, no leading 0), e.g. `14155550100`.
+pub fn phone_number(field: &str, number: &str) -> Result<(), PowerpackError> {
+    if let Some(rest) = number.strip_prefix('+') {
+        return Err(PowerpackError::validation(
+            field,
+            format!("must be E.164 digits without '+': write {rest:?}, not {number:?}"),
+        ));
+    }
+    let digits_ok = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+    if !digits_ok || !(7..=15).contains(&number.len()) || number.starts_with('0') {
+        return Err(PowerpackError::validation(
+            field,
+            "must be a number in E.164 form without '+': 7 to 15 digits, not starting with 0, e.g. 14155550100",
+        ));
+    }
+    Ok(())
+}
+
+/// A shortcode: 3 to 8 digits.
+pub fn shortcode(field: &str, code: &str) -> Result<(), PowerpackError> {
+    if code.is_empty() || code.len() > 8 || code.len() < 3 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(PowerpackError::validation(field, "must be a shortcode of 3 to 8 digits, e.g. 444444"));
+    }
+    Ok(())
+}
+
+/// An ISO 3166-1 alpha-2 country code, upper case (`US`).
+pub fn country_iso2(field: &str, iso: &str) -> Result<(), PowerpackError> {
+    if iso.len() != 2 || !iso.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(PowerpackError::validation(
+            field,
+            format!("must be two upper-case letters (ISO 3166-1 alpha-2), got {iso:?}"),
+        ));
+    }
+    Ok(())
+}
+
+/// A page size for the list endpoints: 1 to 20.
+pub fn page_limit(limit: u32) -> Result<(), PowerpackError> {
+    if !(1..=crate::client::MAX_PAGE_SIZE).contains(&limit) {
+        return Err(PowerpackError::validation(
+            "limit",
+            format!("must be between 1 and {}, got {limit}", crate::client::MAX_PAGE_SIZE),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +200,45 @@ mod tests {
         assert!(name(" ").is_err());
         assert!(name(&"x".repeat(MAX_NAME_CHARS + 1)).is_err());
         assert!(name("a\u{7}").is_err());
+    }
+
+    #[test]
+    fn phone_numbers_are_e164_digits_without_plus() {
+        for good in ["14155550100", "918031274121", "6834002", "123456789012345"] {
+            phone_number("number", good).unwrap_or_else(|e| panic!("{good}: {e}"));
+        }
+        for bad in ["", "+14155550100", "1415555010a", "141555", "1234567890123456", "04155550100", "1415 555 0100", "1415-555"] {
+            let err = phone_number("number", bad).unwrap_err();
+            assert!(matches!(err, PowerpackError::Validation { ref field, .. } if field == "number"), "{bad:?}");
+        }
+        let plus = phone_number("number", "+14155550100").unwrap_err().to_string();
+        assert!(plus.contains("\"14155550100\""), "the message shows the fix: {plus}");
+    }
+
+    #[test]
+    fn shortcodes_are_three_to_eight_digits() {
+        for good in ["444", "444444", "12345678"] {
+            shortcode("shortcode", good).unwrap();
+        }
+        for bad in ["", "44", "123456789", "44a444", "+44444"] {
+            assert!(shortcode("shortcode", bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn country_codes_are_two_upper_case_letters() {
+        country_iso2("country_iso2", "US").unwrap();
+        for bad in ["", "us", "USA", "U1", "É"] {
+            assert!(country_iso2("country_iso2", bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn page_limits_are_one_to_twenty() {
+        page_limit(1).unwrap();
+        page_limit(20).unwrap();
+        assert!(page_limit(0).is_err());
+        assert!(page_limit(21).is_err());
     }
 
     #[test]

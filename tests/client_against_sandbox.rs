@@ -2,28 +2,18 @@
 //! headers and body; decoded answers; every error variant; retries and their
 //! spacing; timeouts.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use plivo_powerpack::{
     blocking, Application, Client, CreatePowerpack, NumberPriority, NumberType, PowerpackError, Priority,
     RetryPolicy, ServiceType, UpdatePowerpack,
 };
-use powerpack_sandbox::{Config, Entry, Fault, FaultRule, Sandbox, DEFAULT_AUTH_ID as ID, DEFAULT_AUTH_TOKEN as TOKEN};
+use powerpack_sandbox::{Fault, FaultRule, DEFAULT_AUTH_ID as ID, DEFAULT_AUTH_TOKEN as TOKEN};
 use serde_json::{json, Value};
 
-fn sandbox() -> Sandbox {
-    Sandbox::start(Config { rate_limit: None, ..Default::default() }).unwrap()
-}
-
-/// A client with fast retries so that retry tests take milliseconds.
-fn client(sb: &Sandbox) -> Client {
-    Client::builder(ID, TOKEN)
-        .base_url(sb.base_url())
-        .retry_policy(RetryPolicy { max_attempts: 3, base_delay_ms: 10, max_delay_ms: 50 })
-        .attempt_timeout(Duration::from_secs(5))
-        .build()
-        .unwrap()
-}
+use common::{body_of, client, header, sandbox};
 
 fn fault(method: &str, path: &str, count: u32, fault: Fault) -> FaultRule {
     FaultRule { method: Some(method.into()), path: Some(path.into()), count, fault }
@@ -31,14 +21,6 @@ fn fault(method: &str, path: &str, count: u32, fault: Fault) -> FaultRule {
 
 fn status(code: u16) -> Fault {
     Fault::Status { status: code, retry_after_secs: None, retry_after_date: None, message: None }
-}
-
-fn header<'a>(e: &'a Entry, name: &str) -> Option<&'a str> {
-    e.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-}
-
-fn body_of(e: &Entry) -> Value {
-    serde_json::from_str(&e.body).unwrap()
 }
 
 fn path(uuid: &str) -> String {

@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::{Json, Router};
 use base64::Engine as _;
 use serde::Deserialize;
@@ -18,8 +18,9 @@ use serde_json::{json, Map, Value};
 
 use crate::faults::{Fault, FaultRule};
 use crate::journal::Entry;
-use crate::store::{Changes, Rejection};
-use crate::{ids, Shared};
+use crate::numbers::{NumberQuery, Route};
+use crate::store::{Account, Changes, Rejection};
+use crate::{ids, Seed, Shared};
 
 pub fn router(shared: Arc<Shared>) -> Router {
     let api = Router::new()
@@ -31,13 +32,32 @@ pub fn router(shared: Arc<Shared>) -> Router {
             "/v1/Account/{auth_id}/Powerpack/{uuid}/",
             get(fetch).post(update).delete(remove).fallback(method_not_allowed),
         )
+        .route(
+            "/v1/Account/{auth_id}/NumberPool/{pool}/Number/",
+            get(list_numbers).fallback(method_not_allowed),
+        )
+        .route("/v1/Account/{auth_id}/NumberPool/{pool}/Number/{number}/", pool_number(Route::Number))
+        .route(
+            "/v1/Account/{auth_id}/NumberPool/{pool}/Tollfree/",
+            get(list_tollfree).fallback(method_not_allowed),
+        )
+        .route("/v1/Account/{auth_id}/NumberPool/{pool}/Tollfree/{number}/", pool_number(Route::Tollfree))
+        .route(
+            "/v1/Account/{auth_id}/NumberPool/{pool}/Shortcode/",
+            get(list_shortcodes).fallback(method_not_allowed),
+        )
+        .route(
+            "/v1/Account/{auth_id}/NumberPool/{pool}/Shortcode/{code}/",
+            get(get_shortcode).delete(remove_shortcode).fallback(method_not_allowed),
+        )
         .fallback(no_route)
         .layer(middleware::from_fn_with_state(shared.clone(), journal_and_faults));
     let admin = Router::new()
         .route("/__admin/health", get(|| async { "ok" }))
         .route("/__admin/faults", post(add_fault).get(list_faults).delete(clear_faults))
         .route("/__admin/journal", get(journal).delete(clear_journal))
-        .route("/__admin/reset", post(reset));
+        .route("/__admin/reset", post(reset))
+        .route("/__admin/seed", post(seed));
     admin.merge(api).with_state(shared)
 }
 
@@ -217,9 +237,103 @@ async fn remove(
     if params.get("unrent_numbers").is_some_and(|v| !v.is_boolean()) {
         return Err(Rejection::bad_request("unrent_numbers must be a boolean"));
     }
+    let unrent = params.get("unrent_numbers").and_then(Value::as_bool).unwrap_or(false);
     let mut state = shared.state.lock().unwrap();
-    state.accounts.get_mut(&id).expect("authenticated").delete(&uuid)?;
-    Ok(Json(json!({"api_id": ids::uuid4(), "response": "success"})).into_response())
+    state.accounts.get_mut(&id).expect("authenticated").delete(&uuid, unrent)?;
+    Ok(success())
+}
+
+fn success() -> Response {
+    Json(json!({"api_id": ids::uuid4(), "response": "success"})).into_response()
+}
+
+// ---------------------------------------------------------------- number pool routes
+
+/// Runs `f` on the caller's account after authenticating and checking that the pool is one
+/// of its Powerpacks' pools.
+fn with_pool<T>(
+    shared: &Shared,
+    headers: &HeaderMap,
+    auth_id: &str,
+    pool: &str,
+    f: impl FnOnce(&str, &mut Account) -> Result<T, Rejection>,
+) -> Result<T, Rejection> {
+    let id = authenticate(shared, headers, auth_id)?;
+    let mut state = shared.state.lock().unwrap();
+    let account = state.accounts.get_mut(&id).expect("authenticated");
+    account.pool(pool)?;
+    f(&id, account)
+}
+
+async fn list_numbers(
+    State(shared): State<Arc<Shared>>,
+    Path((auth_id, pool)): Path<(String, String)>,
+    Query(q): Query<NumberQuery>,
+    headers: HeaderMap,
+) -> Result<Response, Rejection> {
+    with_pool(&shared, &headers, &auth_id, &pool, |id, a| a.inventory.list(id, &pool, Route::Number, &q)).map(|v| Json(v).into_response())
+}
+
+async fn list_tollfree(
+    State(shared): State<Arc<Shared>>,
+    Path((auth_id, pool)): Path<(String, String)>,
+    Query(paging): Query<Paging>,
+    headers: HeaderMap,
+) -> Result<Response, Rejection> {
+    let q = NumberQuery { limit: paging.limit, offset: paging.offset, ..Default::default() };
+    with_pool(&shared, &headers, &auth_id, &pool, |id, a| a.inventory.list(id, &pool, Route::Tollfree, &q)).map(|v| Json(v).into_response())
+}
+
+type ItemPath = Path<(String, String, String)>;
+
+/// `GET`, `POST` and `DELETE` of one number, on the `Number/` or the `Tollfree/` route.
+fn pool_number(route: Route) -> MethodRouter<Arc<Shared>> {
+    get(move |State(shared): State<Arc<Shared>>, Path((auth_id, pool, number)): ItemPath, headers: HeaderMap| async move {
+        with_pool(&shared, &headers, &auth_id, &pool, |id, a| a.inventory.get(id, &pool, &number, route))
+            .map(|v| Json(v).into_response())
+    })
+    .post(move |State(shared): State<Arc<Shared>>, Path((auth_id, pool, number)): ItemPath, headers: HeaderMap, body: Bytes| async move {
+        let params = json_object(&headers, &body, false)?;
+        with_pool(&shared, &headers, &auth_id, &pool, |id, a| a.inventory.add(id, &pool, &number, route, &params))
+            .map(|v| Json(v).into_response())
+    })
+    .delete(move |State(shared): State<Arc<Shared>>, Path((auth_id, pool, number)): ItemPath, headers: HeaderMap, body: Bytes| async move {
+        let params = json_object(&headers, &body, false)?;
+        with_pool(&shared, &headers, &auth_id, &pool, |_, a| a.inventory.remove(&pool, &number, route, &params))?;
+        Ok::<_, Rejection>(success())
+    })
+    .fallback(method_not_allowed)
+}
+
+async fn list_shortcodes(
+    State(shared): State<Arc<Shared>>,
+    Path((auth_id, pool)): Path<(String, String)>,
+    Query(paging): Query<Paging>,
+    headers: HeaderMap,
+) -> Result<Response, Rejection> {
+    with_pool(&shared, &headers, &auth_id, &pool, |id, a| {
+        a.inventory.list_shortcodes(id, &pool, paging.limit.as_deref(), paging.offset.as_deref())
+    })
+    .map(|v| Json(v).into_response())
+}
+
+async fn get_shortcode(
+    State(shared): State<Arc<Shared>>,
+    Path((auth_id, pool, code)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, Rejection> {
+    with_pool(&shared, &headers, &auth_id, &pool, |_, a| a.inventory.get_shortcode(&pool, &code)).map(|v| Json(v).into_response())
+}
+
+async fn remove_shortcode(
+    State(shared): State<Arc<Shared>>,
+    Path((auth_id, pool, code)): Path<(String, String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Rejection> {
+    let params = json_object(&headers, &body, false)?;
+    with_pool(&shared, &headers, &auth_id, &pool, |_, a| a.inventory.remove_shortcode(&pool, &code, &params))?;
+    Ok(success())
 }
 
 // ---------------------------------------------------------------- journal and faults
@@ -372,6 +486,20 @@ async fn journal(State(shared): State<Arc<Shared>>) -> Json<Vec<Entry>> {
 async fn clear_journal(State(shared): State<Arc<Shared>>) -> StatusCode {
     shared.state.lock().unwrap().journal.clear();
     StatusCode::NO_CONTENT
+}
+
+/// Adds a seed document's Powerpacks, numbers and shortcodes (until the next reset).
+async fn seed(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+    let seed = match serde_json::from_slice::<Seed>(&body) {
+        Ok(seed) => seed,
+        Err(e) => return envelope(400, &format!("invalid seed: {e}"), false),
+    };
+    let mut state = shared.state.lock().unwrap();
+    let first = state.first_account(&shared.config);
+    match state.apply_seed(&seed, &first) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => envelope(400, &e, false),
+    }
 }
 
 /// Forgets every Powerpack, fault and journal entry; accounts stay.

@@ -16,6 +16,7 @@ mod faults;
 mod http;
 mod ids;
 mod journal;
+mod numbers;
 pub mod serve;
 mod store;
 
@@ -26,6 +27,7 @@ use std::time::{Duration, Instant};
 
 pub use faults::{Fault, FaultRule};
 pub use journal::Entry;
+pub use numbers::{SeedNumber, SeedShortcode};
 use store::{Account, Changes};
 
 /// The account served when none is configured.
@@ -44,8 +46,8 @@ pub struct Config {
     pub accounts: Vec<(String, String)>,
     /// `(requests, per)` per account; `None` turns rate limiting off.
     pub rate_limit: Option<(u32, Duration)>,
-    /// Powerpacks to create at start and after every reset (see [`SeedPowerpack`]).
-    pub seed: Vec<SeedPowerpack>,
+    /// Powerpacks, numbers and shortcodes to create at start and after every reset.
+    pub seed: Seed,
 }
 
 impl Default for Config {
@@ -54,7 +56,7 @@ impl Default for Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             accounts: Vec::new(),
             rate_limit: Some(DEFAULT_RATE_LIMIT),
-            seed: Vec::new(),
+            seed: Seed::default(),
         }
     }
 }
@@ -71,13 +73,35 @@ pub struct SeedPowerpack {
     pub body: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Reads a seed file: `{"powerpacks": [{"name": "...", "uuid": "...", ...}]}`.
-pub fn read_seed(text: &str) -> Result<Vec<SeedPowerpack>, String> {
-    #[derive(serde::Deserialize)]
-    struct SeedFile {
-        powerpacks: Vec<SeedPowerpack>,
-    }
-    serde_json::from_str::<SeedFile>(text).map(|f| f.powerpacks).map_err(|e| e.to_string())
+/// What a sandbox holds at start and after every reset: a seed file, or the body of
+/// `POST /__admin/seed` (which adds to the state until the next reset).
+///
+/// ```json
+/// {"powerpacks": [{"name": "support", "uuid": "86bbb125-97bb-4d72-89fd-81d5c515b015"}],
+///  "numbers": [{"number": "14155550100", "country_iso2": "US", "type": "fixed",
+///               "powerpack": "86bbb125-97bb-4d72-89fd-81d5c515b015"},
+///              {"number": "18005550100", "country_iso2": "US", "type": "tollfree"}],
+///  "shortcodes": [{"shortcode": "444444", "country_iso2": "US",
+///                  "powerpack": "86bbb125-97bb-4d72-89fd-81d5c515b015"}]}
+/// ```
+///
+/// A number without `powerpack` is rented by the account but in no pool; a number or
+/// shortcode with one is in that Powerpack's pool. `auth_id` (optional on every entry)
+/// picks the account, the first one by default.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seed {
+    #[serde(default)]
+    pub powerpacks: Vec<SeedPowerpack>,
+    #[serde(default)]
+    pub numbers: Vec<SeedNumber>,
+    #[serde(default)]
+    pub shortcodes: Vec<SeedShortcode>,
+}
+
+/// Reads a seed document (see [`Seed`]).
+pub fn read_seed(text: &str) -> Result<Seed, String> {
+    serde_json::from_str::<Seed>(text).map_err(|e| e.to_string())
 }
 
 /// A rate limit as given on a command line: `N/SECONDS`, or `off`.
@@ -111,6 +135,49 @@ pub(crate) struct State {
     rate_limit: Option<(u32, Duration)>,
     faults: faults::Faults,
     journal: journal::Journal,
+}
+
+impl State {
+    /// Creates the seed's Powerpacks, then rents its numbers and places them and its
+    /// shortcodes in pools. `first` is the account used when an entry names none.
+    pub(crate) fn apply_seed(&mut self, seed: &Seed, first: &str) -> Result<(), String> {
+        fn account_of<'a>(
+            accounts: &'a mut HashMap<String, Account>,
+            id: &Option<String>,
+            first: &str,
+        ) -> Result<&'a mut Account, String> {
+            let id = id.as_deref().unwrap_or(first);
+            accounts.get_mut(id).ok_or_else(|| format!("seed names unknown account {id}"))
+        }
+        for p in &seed.powerpacks {
+            let account = account_of(&mut self.accounts, &p.auth_id, first)?;
+            let changes = Changes::parse(&p.body).map_err(|r| format!("seed Powerpack: {}", r.message))?;
+            account.create(changes, p.uuid.clone()).map_err(|r| format!("seed Powerpack: {}", r.message))?;
+        }
+        for n in &seed.numbers {
+            let account = account_of(&mut self.accounts, &n.auth_id, first)?;
+            let pool = match &n.powerpack {
+                Some(uuid) => Some(account.get(uuid).map_err(|_| format!("seed number {}: no Powerpack {uuid}", n.number))?.number_pool_uuid.clone()),
+                None => None,
+            };
+            account.inventory.seed_number(n, pool.as_deref())?;
+        }
+        for c in &seed.shortcodes {
+            let account = account_of(&mut self.accounts, &c.auth_id, first)?;
+            let pool = account
+                .get(&c.powerpack)
+                .map_err(|_| format!("seed shortcode {}: no Powerpack {}", c.shortcode, c.powerpack))?
+                .number_pool_uuid
+                .clone();
+            account.inventory.seed_shortcode(c, &pool)?;
+        }
+        Ok(())
+    }
+
+    /// The account an admin seed applies to when its entries name none.
+    pub(crate) fn first_account(&self, config: &Config) -> String {
+        config.accounts.first().map(|(id, _)| id.clone()).unwrap_or_else(|| DEFAULT_AUTH_ID.to_owned())
+    }
 }
 
 pub(crate) struct Shared {
@@ -148,13 +215,7 @@ impl Shared {
         for (id, token) in accounts {
             state.accounts.insert(id, Account::new(token));
         }
-        for seed in &self.config.seed {
-            let id = seed.auth_id.clone().unwrap_or_else(|| first.clone());
-            let account = state.accounts.get_mut(&id).ok_or_else(|| format!("seed names unknown account {id}"))?;
-            let changes = Changes::parse(&seed.body).map_err(|r| format!("seed Powerpack: {}", r.message))?;
-            account.create(changes, seed.uuid.clone()).map_err(|r| format!("seed Powerpack: {}", r.message))?;
-        }
-        Ok(())
+        state.apply_seed(&self.config.seed, &first)
     }
 
     fn reset(&self) {
@@ -214,6 +275,13 @@ impl Sandbox {
     /// Every request received since start or the last reset, oldest first.
     pub fn journal(&self) -> Vec<Entry> {
         self.shared.state.lock().unwrap().journal.entries()
+    }
+
+    /// Adds a seed's Powerpacks, numbers and shortcodes, as `POST /__admin/seed` does.
+    pub fn seed(&self, seed: &Seed) -> Result<(), String> {
+        let mut state = self.shared.state.lock().unwrap();
+        let first = state.first_account(&self.shared.config);
+        state.apply_seed(seed, &first)
     }
 
     /// Forgets the journal only.

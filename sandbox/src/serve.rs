@@ -18,7 +18,9 @@ pub struct ServeArgs {
     /// MASANDBOX00000000001:sandbox-auth-token.
     #[arg(long = "account", value_parser = parse_account)]
     pub accounts: Vec<(String, String)>,
-    /// A JSON file of Powerpacks to create at start: {"powerpacks": [{"name": ...}]}.
+    /// A JSON file of Powerpacks, numbers and shortcodes to create at start and on reset:
+    /// {"powerpacks": [{"name": ..., "uuid": ...}], "numbers": [{"number": ..., "country_iso2": ...,
+    /// "type": ..., "powerpack": UUID}], "shortcodes": [{"shortcode": ..., "country_iso2": ..., "powerpack": UUID}]}.
     #[arg(long)]
     pub seed: Option<std::path::PathBuf>,
     /// Requests per account as N/SECONDS, or "off".
@@ -30,7 +32,7 @@ pub struct ServeArgs {
 /// serves until SIGINT or SIGTERM.
 pub fn serve(args: ServeArgs) -> Result<(), String> {
     let seed = match &args.seed {
-        None => Vec::new(),
+        None => Default::default(),
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             read_seed(&text).map_err(|e| format!("invalid seed file {}: {e}", path.display()))?

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant, SystemTime};
 use serde_json::{json, Map, Value};
 
 use crate::ids;
+use crate::numbers::Inventory;
 
 /// An account the sandbox accepts, with its Powerpacks.
 #[derive(Debug)]
@@ -17,6 +18,8 @@ pub struct Account {
     by_uuid: HashMap<String, u64>,
     next_seq: u64,
     window: RateWindow,
+    /// The account's numbers and the pools' shortcodes.
+    pub inventory: Inventory,
 }
 
 #[derive(Debug, Clone)]
@@ -168,6 +171,7 @@ impl Account {
             by_uuid: HashMap::new(),
             next_seq: 0,
             window: RateWindow { started: Instant::now(), count: 0 },
+            inventory: Inventory::default(),
         }
     }
 
@@ -243,10 +247,22 @@ impl Account {
         Ok(pp)
     }
 
-    pub fn delete(&mut self, uuid: &str) -> Result<(), Rejection> {
+    /// Deletes a Powerpack; its pool goes with it (numbers stay rented unless `unrent_numbers`).
+    pub fn delete(&mut self, uuid: &str, unrent_numbers: bool) -> Result<(), Rejection> {
         let seq = self.by_uuid.remove(uuid).ok_or_else(Rejection::not_found)?;
-        self.powerpacks.remove(&seq);
+        if let Some(pp) = self.powerpacks.remove(&seq) {
+            self.inventory.drop_pool(&pp.number_pool_uuid, unrent_numbers);
+        }
         Ok(())
+    }
+
+    /// Checks that a number pool of this account exists (else the API's 404).
+    pub fn pool(&self, pool_uuid: &str) -> Result<(), Rejection> {
+        if self.powerpacks.values().any(|p| p.number_pool_uuid == pool_uuid) {
+            Ok(())
+        } else {
+            Err(Rejection { status: 404, message: "NumberPool not found".into() })
+        }
     }
 
     pub fn page(&self, limit: usize, offset: usize) -> (usize, Vec<&StoredPowerpack>) {
