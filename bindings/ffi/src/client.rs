@@ -1,19 +1,17 @@
-//! The exported client. Each call is declared once, in `calls!` below, which writes its
-//! blocking export (`update_powerpack`: scripts, plain Java, synchronous Swift) and its async
-//! export (`update_powerpack_async`: Python `async def`, Kotlin `suspend`, Swift `async`).
-//! Adding a call is one entry there.
-//!
-//! Blocking calls run on the core's runtime and wait for the answer (`runtime::block_on`);
-//! async calls are spawned onto it and awaited (`runtime::spawn`), so they never depend on
-//! UniFFI's single-threaded async-compat fallback, and a cancelled Python or Kotlin caller
-//! aborts the Rust task. (Swift task cancellation does not reach Rust: uniffi-rs #2771.)
+//! The exported client. Each call is declared once, in `calls!` below (see the crate root),
+//! which writes its blocking export (`update_powerpack`: scripts, plain Java, synchronous
+//! Swift) and its async export (`update_powerpack_async`: Python `async def`, Kotlin
+//! `suspend`, Swift `async`). Adding a call is one entry there.
 
-use plivo_powerpack::{runtime, Client, ClientBuilder, CreatePowerpack, DeleteResult, Powerpack, UpdatePowerpack};
+use std::sync::Arc;
+
+use plivo_powerpack::{Client, ClientBuilder, CreatePowerpack, DeleteResult, Powerpack, UpdatePowerpack};
 
 use crate::config::ClientConfig;
 use crate::error::PowerpackError;
-use crate::non_negative;
+use crate::page_args;
 use crate::page::PowerpackPage;
+use crate::pool::NumberPool;
 
 /// A Powerpack API client. Thread-safe; share one per process.
 ///
@@ -47,49 +45,23 @@ impl PowerpackClient {
     pub fn auth_id(&self) -> String {
         self.inner.auth_id().to_owned()
     }
-}
 
-/// Writes the blocking and the async export of each call from one declaration:
-///
-/// ```text
-/// /// docs
-/// #[uniffi::method(default(...))]          // optional, applied to both
-/// fn name, name_async (arg: Type, ...) -> Return = |client| body;
-/// ```
-///
-/// `body` runs inside an async block with `client` (a clone of the core client) and the
-/// arguments in scope; `?` converts the core's errors, and its value is converted into
-/// `Return` with `Into`.
-macro_rules! calls {
-    ($(
-        $(#[$attr:meta])*
-        fn $name:ident, $async_name:ident ($($arg:ident: $ty:ty),*) -> $ret:ty = |$client:ident| $body:expr;
-    )*) => {
-        #[uniffi::export]
-        impl PowerpackClient {
-            $(
-                $(#[$attr])*
-                pub fn $name(&self, $($arg: $ty),*) -> Result<$ret, PowerpackError> {
-                    let $client = self.inner.clone();
-                    runtime::block_on(async move { Ok::<$ret, PowerpackError>($body.into()) })
-                }
-            )*
-        }
+    /// The number pool with this uuid (the segment after `NumberPool/` in a Powerpack's
+    /// `number_pool`). `Validation` when it is not a UUID; sends nothing.
+    pub fn number_pool(&self, pool_uuid: String) -> Result<Arc<NumberPool>, PowerpackError> {
+        Ok(Arc::new(NumberPool::from(self.inner.number_pool(&pool_uuid)?)))
+    }
 
-        #[uniffi::export]
-        impl PowerpackClient {
-            $(
-                $(#[$attr])*
-                pub async fn $async_name(&self, $($arg: $ty),*) -> Result<$ret, PowerpackError> {
-                    let $client = self.inner.clone();
-                    runtime::spawn(async move { Ok::<$ret, PowerpackError>($body.into()) }).await
-                }
-            )*
-        }
-    };
+    /// The number pool of this Powerpack. `Validation` when it came without a `number_pool`;
+    /// sends nothing.
+    pub fn number_pool_of(&self, powerpack: Powerpack) -> Result<Arc<NumberPool>, PowerpackError> {
+        Ok(Arc::new(NumberPool::from(self.inner.number_pool_of(&powerpack)?)))
+    }
 }
 
 calls! {
+    impl PowerpackClient;
+
     /// Fetches one Powerpack.
     fn get_powerpack, get_powerpack_async (uuid: String) -> Powerpack
         = |c| c.get_powerpack(&uuid).await?;
@@ -107,8 +79,7 @@ calls! {
     #[uniffi::method(default(limit = None, offset = None))]
     fn list_powerpacks, list_powerpacks_async (limit: Option<i32>, offset: Option<i32>) -> PowerpackPage
         = |c| {
-            let limit = limit.map(|n| non_negative("limit", n)).transpose()?.unwrap_or(plivo_powerpack::client::MAX_PAGE_SIZE);
-            let offset = offset.map(|n| non_negative("offset", n)).transpose()?.unwrap_or(0);
+            let (limit, offset) = page_args(limit, offset)?;
             c.list_powerpacks(limit, offset).await?
         };
 

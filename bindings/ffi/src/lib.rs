@@ -9,18 +9,74 @@
 //! * [`config`]: the client settings as one record, with durations as `Duration` (Python
 //!   `timedelta`, Java `java.time.Duration`, Swift `TimeInterval`) and the core's defaults;
 //! * [`error`]: the core's error flattened to plain, signed fields;
+//! * [`pool`]: the exported `NumberPool` (a Powerpack's numbers, shortcodes, toll-free numbers);
 //! * [`page`]: list pages with signed counts (no unsigned type reaches Kotlin or Java);
 //! * [`remote`]: the core's records and enums, exported as they are.
+
+/// Writes the blocking and the async export of each call of an exported object from one
+/// declaration:
+///
+/// ```text
+/// impl PowerpackClient;                    // the object; its `inner` is the core value
+/// /// docs
+/// #[uniffi::method(default(...))]          // optional, applied to both
+/// fn name, name_async (arg: Type, ...) -> Return = |client| body;
+/// ```
+///
+/// Blocking calls run on the core's runtime and wait for the answer (`runtime::block_on`);
+/// async calls are spawned onto it and awaited (`runtime::spawn`), so they never depend on
+/// UniFFI's single-threaded async-compat fallback, and a cancelled Python or Kotlin caller
+/// aborts the Rust task. (Swift task cancellation does not reach Rust: uniffi-rs #2771.)
+///
+/// `body` runs inside an async block with `client` (a clone of the object's `inner`) and the
+/// arguments in scope; `?` converts the core's errors, and its value is converted into
+/// `Return` with `Into`.
+macro_rules! calls {
+    (impl $object:ident; $(
+        $(#[$attr:meta])*
+        fn $name:ident, $async_name:ident ($($arg:ident: $ty:ty),*) -> $ret:ty = |$client:ident| $body:expr;
+    )*) => {
+        #[uniffi::export]
+        impl $object {
+            $(
+                $(#[$attr])*
+                pub fn $name(&self, $($arg: $ty),*) -> Result<$ret, PowerpackError> {
+                    let $client = self.inner.clone();
+                    ::plivo_powerpack::runtime::block_on(async move { Ok::<$ret, PowerpackError>($body.into()) })
+                }
+            )*
+        }
+
+        #[uniffi::export]
+        impl $object {
+            $(
+                $(#[$attr])*
+                pub async fn $async_name(&self, $($arg: $ty),*) -> Result<$ret, PowerpackError> {
+                    let $client = self.inner.clone();
+                    ::plivo_powerpack::runtime::spawn(async move { Ok::<$ret, PowerpackError>($body.into()) }).await
+                }
+            )*
+        }
+    };
+}
 
 pub mod client;
 pub mod config;
 pub mod error;
 pub mod page;
+pub mod pool;
 mod remote;
 
 // The namespace, and so the generated modules' names, stay those of the product:
 // `plivo_powerpack.py`, `plivo_powerpack.kt`, `PlivoPowerpack.swift`.
 uniffi::setup_scaffolding!("plivo_powerpack");
+
+/// A list call's optional `limit` (default 20) and `offset` (default 0) as the core's `u32`s.
+fn page_args(limit: Option<i32>, offset: Option<i32>) -> Result<(u32, u32), error::PowerpackError> {
+    let limit = limit.map(|n| non_negative("limit", n)).transpose()?.unwrap_or(plivo_powerpack::client::MAX_PAGE_SIZE);
+    let offset = offset.map(|n| non_negative("offset", n)).transpose()?.unwrap_or(0);
+    Ok((limit, offset))
+}
 
 /// A signed count or position from a foreign caller as the core's `u32`.
 fn non_negative(field: &str, value: i32) -> Result<u32, error::PowerpackError> {

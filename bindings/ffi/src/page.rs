@@ -19,19 +19,48 @@ pub struct PowerpackPage {
     pub powerpacks: Vec<plivo_powerpack::Powerpack>,
 }
 
+/// One page of a pool's numbers, or of its toll-free numbers.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PoolNumberPage {
+    pub api_id: Option<String>,
+    pub meta: ListMeta,
+    pub numbers: Vec<plivo_powerpack::PoolNumber>,
+}
+
+/// One page of a pool's shortcodes.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ShortcodePage {
+    pub api_id: Option<String>,
+    pub meta: ListMeta,
+    pub shortcodes: Vec<plivo_powerpack::Shortcode>,
+}
+
+impl From<plivo_powerpack::ListMeta> for ListMeta {
+    fn from(meta: plivo_powerpack::ListMeta) -> Self {
+        ListMeta {
+            limit: meta.limit.into(),
+            offset: meta.offset.into(),
+            total_count: meta.total_count.into(),
+            next: meta.next,
+            previous: meta.previous,
+        }
+    }
+}
+
 impl From<plivo_powerpack::PowerpackPage> for PowerpackPage {
     fn from(page: plivo_powerpack::PowerpackPage) -> Self {
-        let meta = page.meta;
-        PowerpackPage {
-            api_id: page.api_id,
-            meta: ListMeta {
-                limit: meta.limit.into(),
-                offset: meta.offset.into(),
-                total_count: meta.total_count.into(),
-                next: meta.next,
-                previous: meta.previous,
-            },
-            powerpacks: page.powerpacks,
-        }
+        PowerpackPage { api_id: page.api_id, meta: page.meta.into(), powerpacks: page.powerpacks }
+    }
+}
+
+impl From<plivo_powerpack::PoolNumberPage> for PoolNumberPage {
+    fn from(page: plivo_powerpack::PoolNumberPage) -> Self {
+        PoolNumberPage { api_id: page.api_id, meta: page.meta.into(), numbers: page.numbers }
+    }
+}
+
+impl From<plivo_powerpack::ShortcodePage> for ShortcodePage {
+    fn from(page: plivo_powerpack::ShortcodePage) -> Self {
+        ShortcodePage { api_id: page.api_id, meta: page.meta.into(), shortcodes: page.shortcodes }
     }
 }

@@ -8,8 +8,8 @@
 use std::time::SystemTime;
 
 use plivo_powerpack::{
-    Application, CreatePowerpack, DeleteResult, NumberPriority, NumberType, Powerpack, Priority, ServiceType,
-    UpdatePowerpack,
+    Application, CreatePowerpack, DeleteResult, NumberFilter, NumberPriority, NumberType, PoolNumber, PoolNumberType,
+    Powerpack, Priority, ServiceType, Shortcode, UpdatePowerpack,
 };
 
 #[uniffi::remote(Record)]
@@ -92,4 +92,44 @@ pub enum NumberType {
     Shortcode,
     Tollfree,
     Longcode,
+}
+
+#[uniffi::remote(Record)]
+pub struct PoolNumber {
+    pub api_id: Option<String>,
+    pub number: String,
+    pub number_type: Option<String>,
+    pub country_iso2: Option<String>,
+    pub service: Option<String>,
+    pub number_pool_uuid: Option<String>,
+    pub account_phone_number_resource: Option<String>,
+    pub added_on: Option<SystemTime>,
+}
+
+#[uniffi::remote(Record)]
+pub struct Shortcode {
+    pub api_id: Option<String>,
+    pub shortcode: String,
+    pub country_iso2: Option<String>,
+    pub number_pool_uuid: Option<String>,
+    pub added_on: Option<SystemTime>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum PoolNumberType {
+    Fixed,
+    Mobile,
+    Tollfree,
+}
+
+#[uniffi::remote(Record)]
+pub struct NumberFilter {
+    #[uniffi(default = [])]
+    pub starts_with: Vec<String>,
+    #[uniffi(default = None)]
+    pub country_iso2: Option<String>,
+    #[uniffi(default = None)]
+    pub number_type: Option<PoolNumberType>,
+    #[uniffi(default = None)]
+    pub service: Option<ServiceType>,
 }

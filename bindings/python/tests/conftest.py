@@ -49,6 +49,10 @@ class Sandbox:
     def fault(self, kind, method=None, path=None, count=1, **fields):
         self._admin("POST", "faults", {"kind": kind, "method": method, "path": path, "count": count, **fields})
 
+    def seed(self, **document):
+        """Adds numbers, shortcodes or Powerpacks (``numbers=[...]``...) until the next reset."""
+        self._admin("POST", "seed", document)
+
     def path(self, uuid=None, account=AUTH_ID):
         return f"/v1/Account/{account}/Powerpack/" + (f"{uuid}/" if uuid else "")
 

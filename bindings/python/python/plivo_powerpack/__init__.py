@@ -6,6 +6,10 @@
     powerpack = client.get_powerpack("powerpack_uuid")
     updated = client.update_powerpack(powerpack.uuid, name="powerpack_name", sticky_sender=False)
 
+    pool = client.number_pool(powerpack)          # or client.number_pool("pool uuid")
+    pool.add_number("14155550100")                # never buys: sends "rent": false
+    page = pool.list_numbers(country_iso2="US", starts_with=["1415"], limit=5)
+
 Every call has an ``_async`` twin for asyncio (``await client.update_powerpack_async(...)``).
 Errors are subclasses of :class:`PowerpackError` (``PowerpackError.NotFound``,
 ``PowerpackError.RateLimited``...), carrying ``status``, ``api_id``, ``reason`` and more.
@@ -22,9 +26,15 @@ from ._native import (
     Application,
     ClientConfig,
     CreatePowerpack,
+    NumberFilter,
+    NumberPool as _NativeNumberPool,
     NumberPriority,
+    PoolNumber,
+    PoolNumberPage,
+    PoolNumberType,
     Powerpack,
     PowerpackClient as _NativeClient,
+    ServiceType,
     UpdatePowerpack,
 )
 from ._native import plivo_powerpack as _generated
@@ -41,6 +51,82 @@ def _with_python_user_agent(config: _typing.Optional[ClientConfig]) -> ClientCon
     return config
 
 
+def _number_filter(
+    starts_with: _typing.Union[str, _typing.Sequence[str], None],
+    country_iso2: _typing.Optional[str],
+    number_type: _typing.Optional[PoolNumberType],
+    service: _typing.Optional[ServiceType],
+) -> NumberFilter:
+    """The filter record; one prefix may be given as a plain string."""
+    prefixes = [starts_with] if isinstance(starts_with, str) else list(starts_with or [])
+    return NumberFilter(starts_with=prefixes, country_iso2=country_iso2, number_type=number_type, service=service)
+
+
+class NumberPool(_NativeNumberPool):
+    """A Powerpack's number pool: its numbers, shortcodes and toll-free numbers.
+
+    ``add_number`` never buys a number (it sends ``"rent": false``); ``buy_and_add_number``
+    does. ``remove_number(number)`` keeps the number rented unless ``unrent=True``.
+    The list filters are keyword arguments: ``pool.list_numbers(country_iso2="US", limit=5)``.
+    """
+
+    def list_numbers(  # type: ignore[override]
+        self,
+        *,
+        starts_with: _typing.Union[str, _typing.Sequence[str], None] = None,
+        country_iso2: _typing.Optional[str] = None,
+        number_type: _typing.Optional[PoolNumberType] = None,
+        service: _typing.Optional[ServiceType] = None,
+        limit: _typing.Optional[int] = None,
+        offset: _typing.Optional[int] = None,
+    ) -> PoolNumberPage:
+        """One page of numbers: ``starts_with`` (at most 10 prefixes, needs ``country_iso2``),
+        ``number_type``, ``service``; ``limit`` 1..20 (default 20), ``offset`` (default 0)."""
+        f = _number_filter(starts_with, country_iso2, number_type, service)
+        return super().list_numbers(f, limit, offset)
+
+    async def list_numbers_async(  # type: ignore[override]
+        self,
+        *,
+        starts_with: _typing.Union[str, _typing.Sequence[str], None] = None,
+        country_iso2: _typing.Optional[str] = None,
+        number_type: _typing.Optional[PoolNumberType] = None,
+        service: _typing.Optional[ServiceType] = None,
+        limit: _typing.Optional[int] = None,
+        offset: _typing.Optional[int] = None,
+    ) -> PoolNumberPage:
+        """The asyncio twin of :meth:`list_numbers`."""
+        f = _number_filter(starts_with, country_iso2, number_type, service)
+        return await super().list_numbers_async(f, limit, offset)
+
+    def list_all_numbers(  # type: ignore[override]
+        self,
+        *,
+        starts_with: _typing.Union[str, _typing.Sequence[str], None] = None,
+        country_iso2: _typing.Optional[str] = None,
+        number_type: _typing.Optional[PoolNumberType] = None,
+        service: _typing.Optional[ServiceType] = None,
+    ) -> _typing.List[PoolNumber]:
+        """Every number matching the filters, all pages."""
+        return super().list_all_numbers(_number_filter(starts_with, country_iso2, number_type, service))
+
+    async def list_all_numbers_async(  # type: ignore[override]
+        self,
+        *,
+        starts_with: _typing.Union[str, _typing.Sequence[str], None] = None,
+        country_iso2: _typing.Optional[str] = None,
+        number_type: _typing.Optional[PoolNumberType] = None,
+        service: _typing.Optional[ServiceType] = None,
+    ) -> _typing.List[PoolNumber]:
+        """The asyncio twin of :meth:`list_all_numbers`."""
+        return await super().list_all_numbers_async(_number_filter(starts_with, country_iso2, number_type, service))
+
+
+# Every NumberPool the native layer returns is made as the class above (same handle, same
+# methods, keyword filters added): the generated converter builds instances with this hook.
+_generated._UniffiFfiConverterTypeNumberPool.lift = staticmethod(NumberPool._uniffi_make_instance)
+
+
 class PowerpackClient(_NativeClient):
     __doc__ = _NativeClient.__doc__
 
@@ -52,6 +138,13 @@ class PowerpackClient(_NativeClient):
         """A client with credentials from ``PLIVO_AUTH_ID`` and ``PLIVO_AUTH_TOKEN``, and the base URL from
         ``PLIVO_BASE_URL`` when it is set (``config.base_url`` wins over it)."""
         return super().from_env(_with_python_user_agent(config))
+
+    def number_pool(self, pool: _typing.Union[str, Powerpack]) -> NumberPool:  # type: ignore[override]
+        """The number pool of a Powerpack, or the pool with this uuid. Sends nothing;
+        ``PowerpackError.Validation`` when the uuid is malformed or the Powerpack has no pool."""
+        if isinstance(pool, Powerpack):
+            return _typing.cast(NumberPool, super().number_pool_of(pool))
+        return _typing.cast(NumberPool, super().number_pool(pool))
 
     # Updates and creates cross the FFI as one record (UpdatePowerpack, CreatePowerpack); Python
     # callers keep keyword arguments. Unset keywords are not sent; False is sent as false.
