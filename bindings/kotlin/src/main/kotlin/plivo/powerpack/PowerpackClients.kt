@@ -85,6 +85,25 @@ suspend fun PowerpackClient.createPowerpackAsync(
 ): Powerpack = createPowerpackAsync(CreatePowerpack(name, stickySender, localConnect, application, numberPriority))
 
 /**
+ * The number pool of a Powerpack: `client.numberPool(powerpack).addNumber("14155550100")`.
+ * (`client.numberPool(uuid)` takes a pool uuid.) Sends nothing; `Validation` when it has no pool.
+ */
+fun PowerpackClient.numberPool(powerpack: Powerpack): NumberPool = numberPoolOf(powerpack)
+
+/**
+ * A [NumberFilter] for Java: `new NumberFilterBuilder().countryIso2("US").startsWith("1415", "1650")
+ * .numberType(PoolNumberType.MOBILE).build()`. Kotlin callers name the fields: `NumberFilter(countryIso2 = "US")`.
+ */
+class NumberFilterBuilder {
+    private var filter = NumberFilter()
+    fun startsWith(vararg prefixes: String) = apply { filter = filter.copy(startsWith = prefixes.toList()) }
+    fun countryIso2(iso: String) = apply { filter = filter.copy(countryIso2 = iso) }
+    fun numberType(type: PoolNumberType) = apply { filter = filter.copy(numberType = type) }
+    fun service(service: ServiceType) = apply { filter = filter.copy(service = service) }
+    fun build(): NumberFilter = filter
+}
+
+/**
  * An [UpdatePowerpack] for Java, without positional nulls:
  * `new UpdatePowerpackBuilder().name("x").stickySender(false).build()`.
  */

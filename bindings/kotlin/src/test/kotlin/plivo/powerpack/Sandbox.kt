@@ -55,6 +55,11 @@ object Sandbox {
         admin("POST", "faults", """{"kind": "$kind", "method": "$method", "path": "$path", "count": $count$extra}""")
     }
 
+    /** Adds numbers, shortcodes or Powerpacks (a seed document's JSON) until the next reset. */
+    fun seed(document: String) { admin("POST", "seed", document) }
+
+    fun clearJournal() { admin("DELETE", "journal") }
+
     fun path(uuid: String? = null) = "/v1/Account/$AUTH_ID/Powerpack/" + (uuid?.let { "$it/" } ?: "")
 
     /** Quick retries, so fault tests take milliseconds. */
