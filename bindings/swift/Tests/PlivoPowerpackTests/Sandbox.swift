@@ -78,6 +78,11 @@ final class Sandbox: Sendable {
         _ = try admin("POST", "faults", body: try JSONEncoder().encode(fault))
     }
 
+    /// Adds numbers, shortcodes or Powerpacks (a seed document's JSON) until the next reset.
+    func seed(_ document: String) throws { _ = try admin("POST", "seed", body: Data(document.utf8)) }
+
+    func clearJournal() throws { _ = try admin("DELETE", "journal") }
+
     func journal() throws -> [JournalEntry] {
         try JSONDecoder().decode([JournalEntry].self, from: admin("GET", "journal"))
     }
