@@ -1,6 +1,7 @@
 //! `plivo-powerpack`: the Powerpack API from a terminal, on the Rust core.
 
 mod output;
+mod pool;
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -9,8 +10,8 @@ use clap::{Args, Parser, Subcommand};
 use plivo_powerpack::{blocking, Application, Client, CreatePowerpack, PowerpackError, UpdatePowerpack};
 use powerpack_sandbox::serve::{serve, ServeArgs};
 
-/// Manage Plivo Powerpacks. Credentials come from --auth-id/--auth-token or
-/// PLIVO_AUTH_ID/PLIVO_AUTH_TOKEN.
+/// Manage Plivo Powerpacks and their number pools. Credentials come from
+/// --auth-id/--auth-token or PLIVO_AUTH_ID/PLIVO_AUTH_TOKEN.
 #[derive(Parser, Debug)]
 #[command(version, after_help = output::EXIT_CODES_HELP)]
 struct Cli {
@@ -19,7 +20,7 @@ struct Cli {
 }
 
 #[derive(Args, Debug)]
-struct Connection {
+pub(crate) struct Connection {
     /// Account auth_id (MA… or SA…).
     #[arg(long, env = "PLIVO_AUTH_ID", hide_env_values = true)]
     auth_id: String,
@@ -34,7 +35,7 @@ struct Connection {
     timeout: f64,
     /// Print JSON instead of a table.
     #[arg(long)]
-    json: bool,
+    pub(crate) json: bool,
 }
 
 /// Which application to attach, or to detach it.
@@ -124,6 +125,15 @@ enum Command {
         #[command(flatten)]
         conn: Connection,
     },
+    /// A Powerpack's pool numbers: list, get, add (--buy to rent), remove (--unrent).
+    #[command(subcommand)]
+    Numbers(pool::NumbersAction),
+    /// A Powerpack's shortcodes: list, get, remove.
+    #[command(subcommand)]
+    Shortcodes(pool::ShortcodesAction),
+    /// A Powerpack's toll-free numbers: list, get, add, remove (--unrent).
+    #[command(subcommand)]
+    Tollfree(pool::TollfreeAction),
     /// Serve the local sandbox API until Ctrl-C.
     Sandbox {
         #[command(flatten)]
@@ -131,7 +141,7 @@ enum Command {
     },
 }
 
-fn connect(conn: &Connection) -> Result<blocking::Client, PowerpackError> {
+pub(crate) fn connect(conn: &Connection) -> Result<blocking::Client, PowerpackError> {
     if !(conn.timeout > 0.0 && conn.timeout.is_finite()) {
         return Err(PowerpackError::Validation { field: "timeout".into(), reason: "must be a positive number of seconds".into() });
     }
@@ -184,6 +194,9 @@ fn run(command: Command) -> Result<(), PowerpackError> {
             let result = connect(&conn)?.delete_powerpack(&uuid, unrent_numbers)?;
             output::deleted(&uuid, &result, conn.json);
         }
+        Command::Numbers(cmd) => pool::numbers(cmd)?,
+        Command::Shortcodes(cmd) => pool::shortcodes(cmd)?,
+        Command::Tollfree(cmd) => pool::tollfree(cmd)?,
         Command::Sandbox { args } => {
             if let Err(e) = serve(args) {
                 eprintln!("error: sandbox: {e}");

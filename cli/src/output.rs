@@ -2,7 +2,7 @@
 //! stderr, and an exit code per kind of failure.
 
 use plivo_powerpack::model::format_timestamp;
-use plivo_powerpack::{DeleteResult, Powerpack, PowerpackError};
+use plivo_powerpack::{DeleteResult, PoolNumber, Powerpack, PowerpackError, Shortcode};
 use serde_json::{json, Value};
 
 pub const EXIT_VALIDATION: u8 = 3;
@@ -116,5 +116,96 @@ pub fn deleted(uuid: &str, result: &DeleteResult, as_json: bool) {
         println!("{}", json!({"uuid": uuid, "api_id": result.api_id, "response": result.response}));
     } else {
         println!("deleted {uuid}");
+    }
+}
+
+fn time(t: Option<std::time::SystemTime>) -> String {
+    t.map(format_timestamp).unwrap_or_else(|| "-".into())
+}
+
+fn or_dash(v: &Option<String>) -> &str {
+    v.as_deref().unwrap_or("-")
+}
+
+pub fn pool_number_json(n: &PoolNumber) -> Value {
+    json!({
+        "api_id": n.api_id,
+        "number": n.number,
+        "type": n.number_type,
+        "country_iso2": n.country_iso2,
+        "service": n.service,
+        "number_pool_uuid": n.number_pool_uuid,
+        "account_phone_number_resource": n.account_phone_number_resource,
+        "added_on": n.added_on.map(format_timestamp),
+    })
+}
+
+pub fn pool_number(n: &PoolNumber, as_json: bool) {
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&pool_number_json(n)).expect("JSON"));
+        return;
+    }
+    let rows = [
+        ("number", n.number.as_str()),
+        ("type", or_dash(&n.number_type)),
+        ("country_iso2", or_dash(&n.country_iso2)),
+        ("service", or_dash(&n.service)),
+        ("number_pool_uuid", or_dash(&n.number_pool_uuid)),
+    ];
+    for (k, v) in rows {
+        println!("{k:<17} {v}");
+    }
+    println!("{:<17} {}", "added_on", time(n.added_on));
+}
+
+pub fn pool_numbers(list: &[PoolNumber], as_json: bool) {
+    if as_json {
+        let items: Vec<Value> = list.iter().map(pool_number_json).collect();
+        println!("{}", serde_json::to_string_pretty(&items).expect("JSON"));
+        return;
+    }
+    println!("{:<16}  {:<8}  {:<7}  {:<7}  ADDED_ON", "NUMBER", "TYPE", "COUNTRY", "SERVICE");
+    for n in list {
+        println!(
+            "{:<16}  {:<8}  {:<7}  {:<7}  {}",
+            n.number,
+            or_dash(&n.number_type),
+            or_dash(&n.country_iso2),
+            or_dash(&n.service),
+            time(n.added_on)
+        );
+    }
+    println!("({} number{})", list.len(), if list.len() == 1 { "" } else { "s" });
+}
+
+pub fn shortcodes(list: &[Shortcode], as_json: bool) {
+    if as_json {
+        let items: Vec<Value> = list
+            .iter()
+            .map(|s| {
+                json!({
+                    "api_id": s.api_id,
+                    "shortcode": s.shortcode,
+                    "country_iso2": s.country_iso2,
+                    "number_pool_uuid": s.number_pool_uuid,
+                    "added_on": s.added_on.map(format_timestamp),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&items).expect("JSON"));
+        return;
+    }
+    println!("{:<10}  {:<7}  ADDED_ON", "SHORTCODE", "COUNTRY");
+    for s in list {
+        println!("{:<10}  {:<7}  {}", s.shortcode, or_dash(&s.country_iso2), time(s.added_on));
+    }
+    println!("({} shortcode{})", list.len(), if list.len() == 1 { "" } else { "s" });
+}
+
+pub fn removed(what: &str, result: &DeleteResult, as_json: bool) {
+    if as_json {
+        println!("{}", json!({"removed": what, "api_id": result.api_id, "response": result.response}));
+    } else {
+        println!("removed {what}");
     }
 }

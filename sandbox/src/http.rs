@@ -194,7 +194,7 @@ async fn create(
     let changes = Changes::parse(&json_object(&headers, &body, true)?)?;
     let mut state = shared.state.lock().unwrap();
     let account = state.accounts.get_mut(&id).expect("authenticated");
-    let pp = account.create(changes, None)?;
+    let pp = account.create(changes, None, None)?;
     Ok(single(pp, &id))
 }
 

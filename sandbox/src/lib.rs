@@ -1,7 +1,9 @@
 //! A local stand-in for Plivo's Powerpack API, for tests and demos.
 //!
-//! Stateful (accounts, Powerpacks, unique names), validating like the real API
-//! (Basic auth, JSON booleans, the application rule, paging limits), rate
+//! Stateful (accounts, Powerpacks, unique names, number pools with their numbers,
+//! shortcodes and toll-free numbers; a number in at most one pool), validating like
+//! the real API (Basic auth, JSON booleans, the application rule, paging limits, the
+//! number filters), rate
 //! limited per account, and scriptable: the admin API under `/__admin/`
 //! queues faults (statuses, latency, malformed or truncated bodies, resets,
 //! hangs) and keeps a journal of every request received, without secrets.
@@ -61,14 +63,16 @@ impl Default for Config {
     }
 }
 
-/// A Powerpack created at start: the create body, an optional fixed uuid and
-/// the account (the first one when absent).
+/// A Powerpack created at start: the create body, an optional fixed uuid and pool uuid
+/// (so that both stay the same after every reset), and the account (the first one when absent).
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct SeedPowerpack {
     #[serde(default)]
     pub auth_id: Option<String>,
     #[serde(default)]
     pub uuid: Option<String>,
+    #[serde(default)]
+    pub number_pool_uuid: Option<String>,
     #[serde(flatten)]
     pub body: serde_json::Map<String, serde_json::Value>,
 }
@@ -77,7 +81,8 @@ pub struct SeedPowerpack {
 /// `POST /__admin/seed` (which adds to the state until the next reset).
 ///
 /// ```json
-/// {"powerpacks": [{"name": "support", "uuid": "86bbb125-97bb-4d72-89fd-81d5c515b015"}],
+/// {"powerpacks": [{"name": "support", "uuid": "86bbb125-97bb-4d72-89fd-81d5c515b015",
+///                  "number_pool_uuid": "659c7f88-c819-46e2-8af4-2d8a84249099"}],
 ///  "numbers": [{"number": "14155550100", "country_iso2": "US", "type": "fixed",
 ///               "powerpack": "86bbb125-97bb-4d72-89fd-81d5c515b015"},
 ///              {"number": "18005550100", "country_iso2": "US", "type": "tollfree"}],
@@ -152,7 +157,7 @@ impl State {
         for p in &seed.powerpacks {
             let account = account_of(&mut self.accounts, &p.auth_id, first)?;
             let changes = Changes::parse(&p.body).map_err(|r| format!("seed Powerpack: {}", r.message))?;
-            account.create(changes, p.uuid.clone()).map_err(|r| format!("seed Powerpack: {}", r.message))?;
+            account.create(changes, p.uuid.clone(), p.number_pool_uuid.clone()).map_err(|r| format!("seed Powerpack: {}", r.message))?;
         }
         for n in &seed.numbers {
             let account = account_of(&mut self.accounts, &n.auth_id, first)?;

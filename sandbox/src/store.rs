@@ -190,7 +190,8 @@ impl Account {
         self.powerpacks.values().any(|p| p.name == name && Some(p.uuid.as_str()) != except)
     }
 
-    pub fn create(&mut self, changes: Changes, uuid: Option<String>) -> Result<&StoredPowerpack, Rejection> {
+    /// Creates a Powerpack; `uuid` and `pool_uuid` fixed by a seed, fresh ones otherwise.
+    pub fn create(&mut self, changes: Changes, uuid: Option<String>, pool_uuid: Option<String>) -> Result<&StoredPowerpack, Rejection> {
         let Some(name) = changes.name else {
             return Err(Rejection::bad_request("name is required"));
         };
@@ -207,7 +208,7 @@ impl Account {
             sticky_sender: changes.sticky_sender.unwrap_or(true),
             local_connect: changes.local_connect.unwrap_or(true),
             application: changes.application.flatten(),
-            number_pool_uuid: ids::uuid4(),
+            number_pool_uuid: pool_uuid.unwrap_or_else(ids::uuid4),
             number_priority: changes.number_priority.unwrap_or_default(),
             created_on: SystemTime::now(),
         };
@@ -327,9 +328,9 @@ mod tests {
     #[test]
     fn names_are_unique_per_account() {
         let mut a = Account::new("t".into());
-        a.create(parse(json!({"name": "x"})).unwrap(), None).unwrap();
-        assert!(a.create(parse(json!({"name": "x"})).unwrap(), None).is_err());
-        let other = a.create(parse(json!({"name": "y"})).unwrap(), None).unwrap().uuid.clone();
+        a.create(parse(json!({"name": "x"})).unwrap(), None, None).unwrap();
+        assert!(a.create(parse(json!({"name": "x"})).unwrap(), None, None).is_err());
+        let other = a.create(parse(json!({"name": "y"})).unwrap(), None, None).unwrap().uuid.clone();
         assert!(a.update(&other, parse(json!({"name": "x"})).unwrap()).is_err());
         assert!(a.update(&other, parse(json!({"name": "y"})).unwrap()).is_ok(), "renaming to its own name is fine");
     }

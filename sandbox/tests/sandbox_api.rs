@@ -367,3 +367,81 @@ async fn ten_thousand_concurrent_updates_leave_consistent_state() {
     }
     assert_eq!(sb.journal().len(), 10 + 10_000 + 1);
 }
+
+#[tokio::test]
+async fn a_seed_file_fills_pools_and_every_reset_restores_it() {
+    let seed = powerpack_sandbox::read_seed(
+        r#"{"powerpacks": [{"name": "seeded", "uuid": "86bbb125-97bb-4d72-89fd-81d5c515b015",
+                             "number_pool_uuid": "659c7f88-c819-46e2-8af4-2d8a84249099"}],
+            "numbers": [{"number": "14155550100", "country_iso2": "US", "powerpack": "86bbb125-97bb-4d72-89fd-81d5c515b015"},
+                        {"number": "18005550100", "country_iso2": "US", "type": "tollfree", "auth_id": "MAOTHERACCOUNT000002"}],
+            "shortcodes": [{"shortcode": "444444", "country_iso2": "US", "powerpack": "86bbb125-97bb-4d72-89fd-81d5c515b015"}]}"#,
+    )
+    .unwrap();
+    assert!(powerpack_sandbox::read_seed(r#"{"numbers": [{"number": "1", "country_iso2": "US", "pool": "x"}]}"#).is_err(), "unknown keys are refused");
+    let sb = Sandbox::start(Config {
+        accounts: vec![(DEFAULT_AUTH_ID.into(), DEFAULT_AUTH_TOKEN.into()), (OTHER_ID.into(), OTHER_TOKEN.into())],
+        rate_limit: None,
+        seed,
+        ..Default::default()
+    })
+    .unwrap();
+    let api = Api::new(&sb);
+    let (_, pp) = api.as_default(Method::GET, &one_path("86bbb125-97bb-4d72-89fd-81d5c515b015"), None).await;
+    let pool = "659c7f88-c819-46e2-8af4-2d8a84249099";
+    assert_eq!(pp["number_pool"], format!("/v1/Account/{DEFAULT_AUTH_ID}/NumberPool/{pool}/"));
+    let numbers = format!("/v1/Account/{DEFAULT_AUTH_ID}/NumberPool/{pool}/Number/");
+
+    let (s, page) = api.as_default(Method::GET, &numbers, None).await;
+    assert_eq!(s, 200);
+    assert_eq!(page["meta"]["total_count"], 1);
+    let n = &page["objects"][0];
+    assert_eq!((n["number"].as_str(), n["type"].as_str(), n["service"].as_str()), (Some("14155550100"), Some("fixed"), Some("sms")));
+    assert_eq!(n["number_pool_uuid"].as_str(), Some(pool));
+    assert!(n.get("api_id").is_none(), "list objects carry no api_id");
+
+    let one = format!("{numbers}14155550100/");
+    let (s, _) = api.as_default(Method::DELETE, &one, Some(r#"{"unrent": true}"#)).await;
+    assert_eq!(s, 200);
+    assert_eq!(api.as_default(Method::GET, &one, None).await.0, 404);
+    assert_eq!(api.as_default(Method::PUT, &one, None).await.0, 405);
+    let (s, body) = api.as_default(Method::POST, &one, Some(r#"{"rent": "true"}"#)).await;
+    assert_eq!((s.as_u16(), body["error"].as_str()), (400, Some(r#"rent must be a boolean, got "true""#)));
+
+    // The other account's toll-free number is not this account's to add.
+    let tollfree = format!("/v1/Account/{DEFAULT_AUTH_ID}/NumberPool/{pool}/Tollfree/18005550100/");
+    assert_eq!(api.as_default(Method::POST, &tollfree, None).await.0, 404);
+    // Another account cannot reach this account's pool at all.
+    let (s, _, _) = api.call(Method::GET, &numbers.replace(DEFAULT_AUTH_ID, OTHER_ID), Some((OTHER_ID, OTHER_TOKEN)), None).await;
+    assert_eq!(s, 404);
+
+    sb.reset();
+    let (_, page) = api.as_default(Method::GET, &numbers, None).await;
+    assert_eq!(page["meta"]["total_count"], 1, "the reset restored the seeded number");
+    let (s, codes) = api.as_default(Method::GET, &numbers.replace("/Number/", "/Shortcode/"), None).await;
+    assert_eq!((s.as_u16(), codes["objects"][0]["shortcode"].as_str()), (200, Some("444444")));
+}
+
+#[tokio::test]
+async fn the_admin_seed_endpoint_adds_until_the_next_reset() {
+    let sb = two_accounts(None);
+    let api = Api::new(&sb);
+    let pp = api.create(json!({"name": "owner"})).await;
+    let uuid = pp["uuid"].as_str().unwrap();
+    let http = Client::new();
+    let seed = |body: String| http.post(format!("{}/__admin/seed", sb.base_url())).body(body).send();
+    let ok = seed(format!(r#"{{"numbers": [{{"number": "14155550100", "country_iso2": "US", "powerpack": "{uuid}"}}]}}"#)).await.unwrap();
+    assert_eq!(ok.status(), 204);
+    let bad = seed(r#"{"shortcodes": [{"shortcode": "444444", "country_iso2": "US", "powerpack": "nope"}]}"#.into()).await.unwrap();
+    assert_eq!(bad.status(), 400);
+    assert!(bad.text().await.unwrap().contains("no Powerpack nope"));
+
+    let pool = pp["number_pool"].as_str().unwrap().trim_end_matches('/').rsplit('/').next().unwrap().to_owned();
+    let path = format!("/v1/Account/{DEFAULT_AUTH_ID}/NumberPool/{pool}/Number/14155550100/");
+    assert_eq!(api.as_default(Method::GET, &path, None).await.0, 200);
+    sb.reset();
+    let pp = api.create(json!({"name": "owner"})).await;
+    let pool = pp["number_pool"].as_str().unwrap().trim_end_matches('/').rsplit('/').next().unwrap().to_owned();
+    let (_, page) = api.as_default(Method::GET, &format!("/v1/Account/{DEFAULT_AUTH_ID}/NumberPool/{pool}/Number/"), None).await;
+    assert_eq!(page["meta"]["total_count"], 0, "a reset forgets what the admin seed added");
+}
