@@ -1,32 +1,17 @@
 //! Drives the `plivo-powerpack` binary against the sandbox: output, stderr
 //! and exit codes.
 
-use std::process::{Command, Output};
+mod common;
 
-use powerpack_sandbox::{Config, Fault, FaultRule, Sandbox, DEFAULT_AUTH_ID, DEFAULT_AUTH_TOKEN};
+use std::process::Command;
+
+use powerpack_sandbox::{Config, Fault, FaultRule, Sandbox, DEFAULT_AUTH_ID};
 use serde_json::Value;
+
+use common::{cli, stderr, stdout_json};
 
 fn sandbox() -> Sandbox {
     Sandbox::start(Config { rate_limit: None, ..Default::default() }).unwrap()
-}
-
-fn cli(sb: &Sandbox, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plivo-powerpack"))
-        .args(args)
-        .env("PLIVO_AUTH_ID", DEFAULT_AUTH_ID)
-        .env("PLIVO_AUTH_TOKEN", DEFAULT_AUTH_TOKEN)
-        .env("PLIVO_BASE_URL", sb.base_url())
-        .output()
-        .unwrap()
-}
-
-fn stdout_json(o: &Output) -> Value {
-    assert!(o.status.success(), "stderr: {}", String::from_utf8_lossy(&o.stderr));
-    serde_json::from_slice(&o.stdout).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]

@@ -1,30 +1,12 @@
 //! `numbers`, `shortcodes` and `tollfree` against the sandbox: the requests they send, what
 //! they print, and their exit codes.
 
-use std::process::{Command, Output};
+mod common;
 
-use powerpack_sandbox::{Config, Sandbox, Seed, SeedNumber, SeedShortcode, DEFAULT_AUTH_ID, DEFAULT_AUTH_TOKEN};
+use powerpack_sandbox::{Config, Sandbox, Seed, SeedNumber, SeedShortcode, DEFAULT_AUTH_ID};
 use serde_json::{json, Value};
 
-fn cli(sb: &Sandbox, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plivo-powerpack"))
-        .args(args)
-        .env("PLIVO_AUTH_ID", DEFAULT_AUTH_ID)
-        .env("PLIVO_AUTH_TOKEN", DEFAULT_AUTH_TOKEN)
-        .env("PLIVO_BASE_URL", sb.base_url())
-        .output()
-        .unwrap()
-}
-
-fn ok_json(o: &Output) -> Value {
-    assert!(o.status.success(), "stderr: {}", String::from_utf8_lossy(&o.stderr));
-    serde_json::from_slice(&o.stdout).unwrap()
-}
-
-fn ok_text(o: &Output) -> String {
-    assert!(o.status.success(), "stderr: {}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use common::{cli, stdout_json as ok_json, stdout_text as ok_text};
 
 fn seed_number(n: &str, kind: &str) -> SeedNumber {
     SeedNumber { auth_id: None, number: n.into(), country_iso2: "US".into(), number_type: kind.into(), powerpack: None, service: None }
