@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The seed's update flow end to end: on the embedded sandbox by default, from
 # the CLI, Rust, Python (the installed wheel), Kotlin (when Maven is here) and
-# Swift (when a Swift toolchain is here).
+# Swift (when a Swift toolchain is here); and the Powerpack's number pool from the CLI.
 #
 #   scripts/demo.sh                      sandbox, no credentials needed
 #   scripts/demo.sh --live <uuid>        the real API: needs PLIVO_AUTH_ID and
@@ -30,7 +30,7 @@ fi
 
 step "start the sandbox (port 0, rate limit off)"
 sandbox_out=$(mktemp)
-"$BIN/powerpack-sandbox" --port 0 --rate-limit off >"$sandbox_out" &
+"$BIN/powerpack-sandbox" --port 0 --rate-limit off --seed examples/sandbox/rented-numbers.json >"$sandbox_out" &
 sandbox_pid=$!
 trap 'kill $sandbox_pid 2>/dev/null; wait $sandbox_pid 2>/dev/null; rm -f "$sandbox_out"' EXIT
 for _ in $(seq 50); do [[ -s "$sandbox_out" ]] && break; sleep 0.1; done
@@ -46,6 +46,25 @@ step "CLI: the seed's update (name, sticky_sender, local_connect, application)"
 "$CLI" update "$uuid" --name your_powerpack_name --sticky-sender false --local-connect false --xml-app 20342783288007824
 step "CLI: get again"
 "$CLI" get "$uuid"
+
+step "CLI: the Powerpack's number pool (the account rents 4 numbers; the seed file)"
+curl -s -X POST "$PLIVO_BASE_URL/__admin/seed" \
+    -d "{\"shortcodes\": [{\"shortcode\": \"444444\", \"country_iso2\": \"US\", \"powerpack\": \"$uuid\"}]}"
+echo "\$ plivo-powerpack numbers add 14155550100 --powerpack $uuid      # never buys: \"rent\": false"
+"$CLI" numbers add 14155550100 --powerpack "$uuid"
+echo "\$ plivo-powerpack numbers add 14155550199 --buy --service mms --powerpack $uuid"
+"$CLI" numbers add 14155550199 --buy --service mms --powerpack "$uuid"
+"$CLI" tollfree add 18005550100 --powerpack "$uuid" >/dev/null
+echo "\$ plivo-powerpack numbers list --country US --starts-with 1415 --powerpack $uuid"
+"$CLI" numbers list --country US --starts-with 1415 --powerpack "$uuid"
+echo "\$ plivo-powerpack tollfree list --powerpack $uuid"
+"$CLI" tollfree list --powerpack "$uuid"
+echo "\$ plivo-powerpack shortcodes list --powerpack $uuid"
+"$CLI" shortcodes list --powerpack "$uuid"
+echo "\$ plivo-powerpack numbers remove 14155550100 --powerpack $uuid    # stays rented: \"unrent\": false"
+"$CLI" numbers remove 14155550100 --powerpack "$uuid"
+echo "\$ plivo-powerpack numbers add +14155550100 --powerpack $uuid     # refused before sending"
+"$CLI" numbers add +14155550100 --powerpack "$uuid" && exit 1 || echo "exit code $?"
 
 step "Rust: examples/seed_flow.rs"
 "$BIN/examples/seed_flow" "$uuid"

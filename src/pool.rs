@@ -5,6 +5,25 @@
 //! [`Client::number_pool_of`] from a [`Powerpack`]; it costs nothing and sends nothing until a
 //! call. Every number, shortcode and filter is checked before any I/O.
 //!
+//! ```no_run
+//! use plivo_powerpack::{Client, NumberFilter, PoolNumberType, ServiceType};
+//! # async fn run(client: Client) -> Result<(), plivo_powerpack::PowerpackError> {
+//! let powerpack = client.get_powerpack("0166c910-1268-47c7-bf30-f5809ee843b9").await?;
+//! let pool = client.number_pool_of(&powerpack)?;            // or client.number_pool("<pool uuid>")?
+//! pool.add_number("14155550100", None).await?;              // {"rent": false}
+//! pool.buy_and_add_number("14155550199", Some(ServiceType::Mms)).await?;   // {"rent": true, "service": "mms"}
+//! let filter = NumberFilter::new().country_iso2("US").starts_with(["1415"]).number_type(PoolNumberType::Fixed);
+//! let page = pool.list_numbers(&filter, 20, 0).await?;      // or pool.list_all_numbers(&filter)
+//! for n in &page.numbers {
+//!     println!("{} {:?} {:?}", n.number, n.number_type, n.added_on);
+//! }
+//! pool.remove_number("14155550100", false).await?;          // {"unrent": false}: the account keeps it
+//! let shortcodes = pool.list_all_shortcodes().await?;
+//! pool.add_tollfree("18005550100").await?;
+//! pool.remove_tollfree("18005550100", false).await?;
+//! # Ok(()) }
+//! ```
+//!
 //! Two choices differ from Plivo's SDKs on purpose:
 //! * adding a number always says whether to buy it: [`NumberPool::add_number`] sends
 //!   `"rent": false`, [`NumberPool::buy_and_add_number`] sends `"rent": true`; neither relies
