@@ -23,7 +23,7 @@ PYTEST_VENV  := target/pytest-venv
 BINDINGS_DIR := target/bindings
 PY_TOOLS     := "maturin==1.16.0" "pytest>=8,<10" "pytest-asyncio>=0.24,<2"
 
-.PHONY: all build test test-rust test-python test-kotlin test-swift bindings wheel demo bench clean
+.PHONY: all build test test-rust test-python test-kotlin test-swift test-compat bindings wheel demo bench clean
 
 all: build
 
@@ -35,6 +35,7 @@ test: build
 	$(MAKE) --no-print-directory test-python
 	$(MAKE) --no-print-directory test-kotlin
 	$(MAKE) --no-print-directory test-swift
+	$(MAKE) --no-print-directory test-compat
 
 test-rust: build
 	$(CARGO) test --workspace $(FEATURES)
@@ -57,6 +58,22 @@ test-python: wheel
 	$(PYTEST_VENV)/bin/pip install -q $(WHEEL_DIR)/*.whl "pytest>=8,<10" "pytest-asyncio>=0.24,<2"
 	cd bindings/python/tests && POWERPACK_SANDBOX_BIN=$(SANDBOX_BIN) \
 		../../../$(PYTEST_VENV)/bin/python -m pytest -c ../pytest.ini --rootdir .. -q
+
+# Plivo's official SDKs drive the sandbox: plivo-python from PyPI in its own venv, plivo-java
+# 5.46.3 through Maven (tests/compat/). What they send must be what the sandbox takes.
+COMPAT_VENV  := target/compat-venv
+PLIVO_PYTHON := "plivo==4.63.0"
+
+test-compat: build
+	rm -rf $(COMPAT_VENV)
+	$(PYTHON) -m venv $(COMPAT_VENV)
+	$(COMPAT_VENV)/bin/pip install -q $(PLIVO_PYTHON) "pytest>=8,<10"
+	cd tests/compat/python && POWERPACK_SANDBOX_BIN=$(SANDBOX_BIN) ../../../$(COMPAT_VENV)/bin/python -m pytest -q -p no:cacheprovider
+	@if command -v mvn >/dev/null && command -v java >/dev/null; then \
+		mvn -B --no-transfer-progress -f tests/compat/java/pom.xml test -Dpowerpack.sandbox.bin=$(SANDBOX_BIN); \
+	else \
+		echo "SKIPPED: compat-java (no maven or java)"; \
+	fi
 
 # Python, Kotlin and Swift sources generated from the built library (never committed).
 bindings: build

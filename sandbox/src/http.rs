@@ -19,7 +19,7 @@ use serde_json::{json, Map, Value};
 use crate::faults::{Fault, FaultRule};
 use crate::journal::Entry;
 use crate::numbers::{NumberQuery, Route};
-use crate::store::{Account, Changes, Rejection};
+use crate::store::{flag, Account, Changes, Rejection, ECHOED_BY_OFFICIAL_SDKS};
 use crate::{ids, Seed, Shared};
 
 pub fn router(shared: Arc<Shared>) -> Router {
@@ -231,13 +231,15 @@ async fn remove(
 ) -> Result<Response, Rejection> {
     let id = authenticate(&shared, &headers, &auth_id)?;
     let params = json_object(&headers, &body, false)?;
-    if let Some(key) = params.keys().find(|k| k.as_str() != "unrent_numbers") {
+    if let Some(key) =
+        params.keys().find(|k| k.as_str() != "unrent_numbers" && !ECHOED_BY_OFFICIAL_SDKS.contains(&k.as_str()))
+    {
         return Err(Rejection::bad_request(format!("unknown parameter: {key}")));
     }
-    if params.get("unrent_numbers").is_some_and(|v| !v.is_boolean()) {
+    if params.get("unrent_numbers").is_some_and(|v| flag(v).is_none() && !v.is_null()) {
         return Err(Rejection::bad_request("unrent_numbers must be a boolean"));
     }
-    let unrent = params.get("unrent_numbers").and_then(Value::as_bool).unwrap_or(false);
+    let unrent = params.get("unrent_numbers").and_then(flag).unwrap_or(false);
     let mut state = shared.state.lock().unwrap();
     state.accounts.get_mut(&id).expect("authenticated").delete(&uuid, unrent)?;
     Ok(success())

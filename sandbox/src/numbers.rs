@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use crate::ids;
-use crate::store::Rejection;
+use crate::store::{flag, Rejection, ECHOED_BY_OFFICIAL_SDKS, SENT_WITH_A_BUY_BY_PLIVO_RUBY};
 
 /// A number the account rents.
 #[derive(Debug, Clone)]
@@ -150,9 +150,15 @@ fn catalogue(number: &str) -> Option<Rented> {
 /// A parameter a route accepts: its name, the check of its value, and how to say what it must be.
 type Allowed<'a> = (&'a str, fn(&Value) -> bool, &'a str);
 
-/// Only these keys, each of its JSON type: the API's 400 for anything else.
+/// Only these keys, each of its JSON type (`null` counts as not given), and the keys the
+/// official SDKs echo from the path: the API's 400 for anything else.
 fn check_keys(params: &Map<String, Value>, allowed: &[Allowed<'_>]) -> Result<(), Rejection> {
     for (key, value) in params {
+        let ignored = ECHOED_BY_OFFICIAL_SDKS.contains(&key.as_str())
+            || (allowed.iter().any(|(k, _, _)| *k == "rent") && SENT_WITH_A_BUY_BY_PLIVO_RUBY.contains(&key.as_str()));
+        if value.is_null() || ignored {
+            continue;
+        }
         match allowed.iter().find(|(k, _, _)| k == key) {
             None => return Err(Rejection::bad_request(format!("unknown parameter: {key}"))),
             Some((_, ok, what)) if !ok(value) => {
@@ -300,11 +306,11 @@ impl Inventory {
         check_keys(
             params,
             &[
-                ("rent", Value::is_boolean, "a boolean"),
+                ("rent", |v| flag(v).is_some(), "a boolean"),
                 ("service", |v| v.as_str().is_some_and(valid_service), "\"sms\" or \"mms\""),
             ],
         )?;
-        let rent = params.get("rent").and_then(Value::as_bool).unwrap_or(false);
+        let rent = params.get("rent").and_then(flag).unwrap_or(false);
         let service = params.get("service").and_then(Value::as_str).unwrap_or("sms").to_owned();
         if rent {
             if self.rented.contains_key(number) {
@@ -346,10 +352,10 @@ impl Inventory {
 
     /// `DELETE NumberPool/{uuid}/Number|Tollfree/{number}/` with `unrent`.
     pub fn remove(&mut self, pool_uuid: &str, number: &str, route: Route, params: &Map<String, Value>) -> Result<(), Rejection> {
-        check_keys(params, &[("unrent", Value::is_boolean, "a boolean")])?;
+        check_keys(params, &[("unrent", |v| flag(v).is_some(), "a boolean")])?;
         self.check_member(pool_uuid, number, route)?;
         self.membership.remove(number);
-        if params.get("unrent").and_then(Value::as_bool).unwrap_or(false) {
+        if params.get("unrent").and_then(flag).unwrap_or(false) {
             self.rented.remove(number);
         }
         Ok(())
@@ -469,11 +475,28 @@ mod tests {
     }
 
     #[test]
-    fn string_booleans_and_unknown_parameters_are_rejected() {
+    fn bad_booleans_and_unknown_parameters_are_rejected() {
         let mut inv = inventory();
-        assert_eq!(inv.add("MA", POOL, "14155550100", Route::Number, &params(json!({"rent": "false"}))).unwrap_err().status, 400);
+        assert_eq!(inv.add("MA", POOL, "14155550100", Route::Number, &params(json!({"rent": "yes"}))).unwrap_err().status, 400);
+        assert_eq!(inv.remove(POOL, "14155550100", Route::Number, &params(json!({"unrent": 0}))).unwrap_err().status, 400);
         assert_eq!(inv.add("MA", POOL, "14155550100", Route::Number, &params(json!({"service": "voice"}))).unwrap_err().status, 400);
         assert_eq!(inv.add("MA", POOL, "14155550100", Route::Number, &params(json!({"unrent": true}))).unwrap_err().status, 400);
+    }
+
+    #[test]
+    fn what_the_official_sdks_send_is_taken() {
+        let mut inv = inventory();
+        // plivo-java: the whole request object, path ids and nulls included.
+        let java = json!({"id": POOL, "secondary_id": null, "number": "14155550100", "uuid": POOL, "service": "sms"});
+        inv.add("MA", POOL, "14155550100", Route::Number, &params(java)).unwrap();
+        // plivo-node and plivo-python: string booleans for rent and unrent.
+        inv.remove(POOL, "14155550100", Route::Number, &params(json!({"unrent": "false"}))).unwrap();
+        inv.add("MA", POOL, "14155550100", Route::Number, &params(json!({"rent": "false"}))).unwrap();
+        // plivo-ruby: a buy found by search forwards the search's parameters.
+        let ruby = json!({"rent": true, "starts_with": "1415", "country_iso": "US", "type": "fixed", "limit": 1, "offset": 0});
+        inv.add("MA", POOL, "14155557777", Route::Number, &params(ruby)).unwrap();
+        // Those search keys are not taken where nothing is bought.
+        assert_eq!(inv.remove(POOL, "14155557777", Route::Number, &params(json!({"limit": 1}))).unwrap_err().status, 400);
     }
 
     #[test]

@@ -58,6 +58,31 @@ impl Rejection {
     }
 }
 
+/// Body keys the official SDKs send that only repeat what the path already says (or are
+/// empty), taken and ignored as the API does: plivo-java 5.46.3 serializes its request
+/// objects whole, so a delete carries `{"id": <uuid>, "secondary_id": null, ...}` and an add
+/// `{"id": <pool>, "uuid": <pool>, "number": <number>, ...}` (likewise `tollfree`,
+/// `shortcode` and `country_Iso2`). Any other unknown key is still a 400.
+pub const ECHOED_BY_OFFICIAL_SDKS: [&str; 7] = ["id", "secondary_id", "uuid", "number", "tollfree", "shortcode", "country_Iso2"];
+
+/// What plivo-ruby's `buy_add_number` without a number forwards to the add call after its
+/// PhoneNumber search (4.63): the search's own parameters. Taken and ignored on the add routes.
+pub const SENT_WITH_A_BUY_BY_PLIVO_RUBY: [&str; 6] = ["starts_with", "country_iso", "type", "limit", "offset", "pattern"];
+
+/// A flag of the number-pool and delete routes (`rent`, `unrent`, `unrent_numbers`): a JSON
+/// boolean, or the string `"true"`/`"false"`, which plivo-node 4.78 sends for all three and
+/// plivo-python 4.63 for `rent`; those SDKs' buy, remove and delete calls work on the API.
+/// The Powerpack's own booleans (`sticky_sender`, `local_connect`) stay strict: the API
+/// rejected string booleans there (plivo-go 7.43.0 and plivo-node 4.56.1 had to fix it).
+pub fn flag(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) if s == "true" => Some(true),
+        Value::String(s) if s == "false" => Some(false),
+        _ => None,
+    }
+}
+
 const ALLOWED_KEYS: [&str; 6] =
     ["name", "sticky_sender", "local_connect", "application_type", "application_id", "number_priority"];
 
@@ -88,13 +113,21 @@ impl Changes {
         changes.sticky_sender = boolean(body, "sticky_sender")?;
         changes.local_connect = boolean(body, "local_connect")?;
 
+        // `""` is "not given" for both application fields: plivo-python's create sends
+        // `application_type: ""` and `application_id: ""` by default, and the API takes them.
         let app_type = match body.get("application_type") {
             None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.is_empty() => None,
             Some(Value::String(s)) => Some(s.clone()),
             Some(_) => return Err(Rejection::bad_request("application_type must be a string")),
         };
         match body.get("application_id") {
             None | Some(Value::Null) => {
+                if app_type.is_some() {
+                    return Err(Rejection::bad_request("application_type requires application_id"));
+                }
+            }
+            Some(Value::String(id)) if id.is_empty() => {
                 if app_type.is_some() {
                     return Err(Rejection::bad_request("application_type requires application_id"));
                 }
@@ -117,7 +150,7 @@ impl Changes {
                 };
                 changes.application = Some(Some((kind.to_owned(), id.clone())));
             }
-            Some(_) => return Err(Rejection::bad_request("application_id must be a non-empty string")),
+            Some(_) => return Err(Rejection::bad_request("application_id must be a string")),
         }
 
         if let Some(v) = body.get("number_priority") {
@@ -318,6 +351,24 @@ mod tests {
         let c = parse(json!({"application_id": "123", "application_type": "xml"})).unwrap();
         assert_eq!(c.application, Some(Some(("XML".into(), "123".into()))));
         assert_eq!(parse(json!({"application_id": "none"})).unwrap().application, Some(None));
+    }
+
+    #[test]
+    fn plivo_pythons_create_defaults_are_taken_as_no_application() {
+        let c = parse(json!({"name": "n", "sticky_sender": true, "local_connect": true,
+                             "application_type": "", "application_id": "", "number_priority": []}))
+        .unwrap();
+        assert_eq!(c.application, None, "\"\" is not given, not a detach");
+        assert_eq!(c.number_priority, Some(vec![]));
+        assert!(parse(json!({"application_type": "xml", "application_id": ""})).is_err());
+        assert!(parse(json!({"application_id": 20342783288007824u64})).is_err(), "ids are strings");
+    }
+
+    #[test]
+    fn only_the_pool_flags_take_string_booleans() {
+        assert_eq!((flag(&json!("true")), flag(&json!("false")), flag(&json!(false))), (Some(true), Some(false), Some(false)));
+        assert_eq!((flag(&json!("True")), flag(&json!(1)), flag(&json!(null))), (None, None, None));
+        assert!(parse(json!({"local_connect": "false"})).is_err());
     }
 
     #[test]

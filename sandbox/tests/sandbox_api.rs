@@ -405,8 +405,8 @@ async fn a_seed_file_fills_pools_and_every_reset_restores_it() {
     assert_eq!(s, 200);
     assert_eq!(api.as_default(Method::GET, &one, None).await.0, 404);
     assert_eq!(api.as_default(Method::PUT, &one, None).await.0, 405);
-    let (s, body) = api.as_default(Method::POST, &one, Some(r#"{"rent": "true"}"#)).await;
-    assert_eq!((s.as_u16(), body["error"].as_str()), (400, Some(r#"rent must be a boolean, got "true""#)));
+    let (s, body) = api.as_default(Method::POST, &one, Some(r#"{"rent": "yes"}"#)).await;
+    assert_eq!((s.as_u16(), body["error"].as_str()), (400, Some(r#"rent must be a boolean, got "yes""#)));
 
     // The other account's toll-free number is not this account's to add.
     let tollfree = format!("/v1/Account/{DEFAULT_AUTH_ID}/NumberPool/{pool}/Tollfree/18005550100/");
