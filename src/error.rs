@@ -118,6 +118,11 @@ pub enum PowerpackError {
     /// path of the offending field (`.` for the whole document).
     #[error("could not decode the response at {path}: {reason}")]
     Decode { path: String, reason: String, body_excerpt: String },
+
+    /// A bug in plivo-powerpack (a panic inside a call): the call failed, the client still
+    /// works. Please report it with `reason`.
+    #[error("internal error in plivo-powerpack (a bug, please report it): {reason}")]
+    Internal { reason: String },
 }
 
 impl PowerpackError {
@@ -189,7 +194,10 @@ impl PowerpackError {
     /// Builds the error for a non-success HTTP response from its status and body.
     pub(crate) fn from_response(status: u16, body: &[u8], retry_after: Option<Duration>) -> Self {
         let envelope = ErrorEnvelope::parse(body);
-        let reason = envelope.message.unwrap_or_else(|| default_reason(status).to_owned());
+        let reason = match envelope.message {
+            Some(message) => bounded(message, REASON_LIMIT),
+            None => default_reason(status).to_owned(),
+        };
         let api_id = envelope.api_id;
         let body_excerpt = excerpt(body);
         match status {
@@ -237,7 +245,9 @@ impl PowerpackError {
                     mask(id);
                 }
             }
-            PowerpackError::Timeout { reason, .. } | PowerpackError::Network { reason, .. } => mask(reason),
+            PowerpackError::Timeout { reason, .. }
+            | PowerpackError::Network { reason, .. }
+            | PowerpackError::Internal { reason } => mask(reason),
             PowerpackError::Decode { path, reason, body_excerpt } => {
                 mask(path);
                 mask(reason);
@@ -265,6 +275,24 @@ fn default_reason(status: u16) -> &'static str {
         300..=399 => "unexpected redirect",
         _ => "unexpected HTTP status",
     }
+}
+
+/// The longest `reason` kept from an error body, in bytes: a server's message is a sentence, and
+/// a huge one (a 50 MB `error` string) must not become a 50 MB error in every binding.
+pub const REASON_LIMIT: usize = 1024;
+
+/// `text` cut to at most `limit` bytes on a char boundary, with `…` when cut.
+fn bounded(mut text: String, limit: usize) -> String {
+    if text.len() <= limit {
+        return text;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text.push('…');
+    text
 }
 
 /// A short, printable excerpt of a body: valid UTF-8 (lossy), whitespace
@@ -343,6 +371,17 @@ mod tests {
         include_str!("../tests/fixtures/official-sdks/error-examples/messageCreate401Response.json");
     const PROFILE: &str =
         include_str!("../tests/fixtures/official-sdks/error-examples/profileDeleteResponse.json");
+
+    #[test]
+    fn a_huge_error_message_becomes_a_bounded_reason() {
+        let body = format!(r#"{{"api_id": "a", "error": "{}"}}"#, "é".repeat(3_000_000));
+        let e = PowerpackError::from_response(400, body.as_bytes(), None);
+        let (_, _, reason) = api(&e);
+        assert!(reason.len() <= REASON_LIMIT + '…'.len_utf8(), "{}", reason.len());
+        assert!(reason.starts_with("éé") && reason.ends_with('…'));
+        let short = PowerpackError::from_response(400, br#"{"error": "name taken"}"#, None);
+        assert_eq!(api(&short).2, "name taken", "a normal message is kept whole");
+    }
 
     fn api(e: &PowerpackError) -> (Option<u16>, Option<&str>, String) {
         let reason = match e {

@@ -409,9 +409,15 @@ pub(crate) fn pool_uuid_of(number_pool: &str) -> Option<String> {
     (!id.is_empty()).then(|| id.to_owned())
 }
 
-/// Parses `YYYY-MM-DDTHH:MM:SS[.fraction][Z|+00:00]` (UTC) with any number of
-/// fractional digits (nanoseconds beyond 9 digits are dropped). A missing zone
-/// is read as UTC, which is what Plivo means.
+/// The years a decoded time may have: what every binding's date type holds (Python's
+/// `datetime`, Java's `Instant`, Swift's `Date`), and far beyond any real `created_on`.
+pub const TIMESTAMP_YEARS: std::ops::RangeInclusive<i64> = 1..=9999;
+
+/// Parses `YYYY-MM-DDTHH:MM:SS[.fraction][Z|+00:00]` (UTC) with any number of fractional
+/// digits (nanoseconds beyond 9 digits are dropped). A missing zone is read as UTC, which is
+/// what Plivo means. Anything else is `None`, never a panic: a year outside
+/// [`TIMESTAMP_YEARS`], a date that does not exist (`2019-02-31`), a second of 60, fields of the
+/// wrong width or with signs.
 pub(crate) fn parse_timestamp(s: &str) -> Option<SystemTime> {
     let s = s.trim();
     let s = s
@@ -421,49 +427,74 @@ pub(crate) fn parse_timestamp(s: &str) -> Option<SystemTime> {
         .unwrap_or(s);
     let (date, time) = s.split_once(['T', ' '])?;
     let mut d = date.splitn(3, '-');
-    let year: i64 = d.next()?.parse().ok()?;
-    let month: u32 = d.next()?.parse().ok()?;
-    let day: u32 = d.next()?.parse().ok()?;
+    let year = fixed_digits(d.next()?, 4)?;
+    let month = fixed_digits(d.next()?, 2)?;
+    let day = fixed_digits(d.next()?, 2)?;
     let (hms, frac) = match time.split_once('.') {
         Some((hms, frac)) => (hms, Some(frac)),
         None => (time, None),
     };
     let mut t = hms.splitn(3, ':');
-    let hour: u64 = t.next()?.parse().ok()?;
-    let minute: u64 = t.next()?.parse().ok()?;
-    let second: u64 = t.next()?.parse().ok()?;
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+    let hour = fixed_digits(t.next()?, 2)?;
+    let minute = fixed_digits(t.next()?, 2)?;
+    let second = fixed_digits(t.next()?, 2)?;
+    if !TIMESTAMP_YEARS.contains(&year)
+        || !(1..=12).contains(&month)
+        || !(1..=days_in_month(year, month)).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 59
+    {
         return None;
     }
     let nanos = match frac {
         None => 0,
         Some(f) if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) => return None,
         Some(f) => {
-            let digits: String = f.chars().take(9).collect();
+            let digits = &f[..f.len().min(9)];
             digits.parse::<u32>().ok()? * 10u32.pow(9 - digits.len() as u32)
         }
     };
-    let days = days_from_civil(year, month, day);
-    if days < 0 {
+    // Bounded above, so none of this can overflow: |days| < 3.7 million.
+    let days = days_from_civil(year, month as u32, day as u32);
+    let secs = days * 86_400 + hour * 3600 + minute * 60 + second;
+    let since_epoch = Duration::new(secs.unsigned_abs(), 0);
+    let whole = if secs >= 0 { UNIX_EPOCH.checked_add(since_epoch)? } else { UNIX_EPOCH.checked_sub(since_epoch)? };
+    whole.checked_add(Duration::from_nanos(u64::from(nanos)))
+}
+
+/// A field of exactly `width` ASCII digits (no sign, no space), as a number.
+fn fixed_digits(field: &str, width: usize) -> Option<i64> {
+    if field.len() != width || !field.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let secs = days as u64 * 86_400 + hour * 3600 + minute * 60 + second;
-    Some(UNIX_EPOCH + Duration::new(secs, nanos))
+    field.parse().ok()
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
 }
 
 /// Formats a time as Plivo does: `2019-10-09T11:10:59.666461Z` (UTC, microseconds).
 #[doc(hidden)] // for the CLI; not part of the supported API
 pub fn format_timestamp(t: SystemTime) -> String {
-    let d = t.duration_since(UNIX_EPOCH).unwrap_or_default();
-    let (days, rem) = ((d.as_secs() / 86_400) as i64, d.as_secs() % 86_400);
+    // Whole seconds and microseconds, both counted forward from the (possibly negative) second.
+    let (secs, micros) = match t.duration_since(UNIX_EPOCH) {
+        Ok(d) => (d.as_secs() as i64, d.subsec_micros()),
+        Err(before) => {
+            let d = before.duration();
+            let (s, us) = (d.as_secs() as i64, d.subsec_micros());
+            if us == 0 { (-s, 0) } else { (-s - 1, 1_000_000 - us) }
+        }
+    };
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let (y, m, day) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{day:02}T{:02}:{:02}:{:02}.{:06}Z",
-        rem / 3600,
-        (rem % 3600) / 60,
-        rem % 60,
-        d.subsec_micros()
-    )
+    format!("{y:04}-{m:02}-{day:02}T{:02}:{:02}:{:02}.{micros:06}Z", rem / 3600, (rem % 3600) / 60, rem % 60)
 }
 
 /// The date of a day count since 1970-01-01 (the inverse of `days_from_civil`).
@@ -507,6 +538,35 @@ mod tests {
         );
         for bad in ["", "2019-13-03T08:50:09Z", "yesterday", "2019-09-03T08:50:09.Z", "2019-09-03"] {
             assert_eq!(parse_timestamp(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn absurd_and_impossible_timestamps_are_refused_without_panicking() {
+        for bad in [
+            "201244444444419-10-09T16:54:34.000000117Z", // overflowed the multiplication
+            "292277026596-10-09T16:54:34Z",              // overflowed SystemTime
+            "10000-01-01T00:00:00Z",
+            "0000-01-01T00:00:00Z",
+            "2019-02-31T00:00:00Z", // was read as March 3
+            "2019-02-29T00:00:00Z", // not a leap year
+            "2019-09-03T08:50:60Z", // second 60 rolled over
+            "2019-09-03T24:00:00Z",
+            "+2019-09-03T08:50:09Z",
+            "2019-9-03T08:50:09Z",
+            "2019-09-03T08:50:-9Z",
+        ] {
+            assert_eq!(parse_timestamp(bad), None, "{bad:?}");
+        }
+        assert!(parse_timestamp("2020-02-29T00:00:00Z").is_some(), "a leap day");
+        assert!(parse_timestamp("2000-02-29T00:00:00Z").is_some(), "a leap century");
+    }
+
+    #[test]
+    fn the_whole_range_of_years_parses_and_formats_back() {
+        for s in ["0001-01-01T00:00:00.000000Z", "1969-12-31T23:59:59.500000Z", "9999-12-31T23:59:59.999999Z"] {
+            let t = parse_timestamp(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(format_timestamp(t), s);
         }
     }
 

@@ -2,6 +2,11 @@
 //! blocking API and the foreign-language bindings.
 
 use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use crate::error::PowerpackError;
 
 use once_cell::sync::Lazy;
 use tokio::runtime::Runtime;
@@ -24,26 +29,32 @@ static RUNTIME: Lazy<Runtime> = Lazy::new(|| {
 /// caller is woken once, at the end. Measured from Python on loopback, this cut
 /// a blocking get from about 240 µs to about 160 µs, and a blocking update from
 /// about 330 µs to about 240 µs.
-pub fn block_on<F>(fut: F) -> F::Output
+///
+/// A panic inside the call (a bug) comes back as [`PowerpackError::Internal`], never as a
+/// panic in the caller's thread or a call that silently vanishes.
+pub fn block_on<T, E, F>(fut: F) -> Result<T, E>
 where
-    F: Future + Send + 'static,
-    F::Output: Send + 'static,
+    F: Future<Output = Result<T, E>> + Send + 'static,
+    T: Send + 'static,
+    E: From<PowerpackError> + Send + 'static,
 {
     let (tx, rx) = std::sync::mpsc::sync_channel(1);
     RUNTIME.spawn(async move {
-        let _ = tx.send(fut.await);
+        let _ = tx.send(CatchUnwind(Box::pin(fut)).await);
     });
-    rx.recv().expect("the plivo-powerpack runtime dropped a call")
+    rx.recv().unwrap_or_else(|_| Err(dropped().into()))
 }
 
 /// Runs `fut` on the crate's runtime and awaits it from any executor
 /// (asyncio, coroutines, Swift tasks via UniFFI). Dropping the returned
 /// future (a cancelled caller) aborts the spawned task, so a cancelled call
-/// stops at its next await point instead of running on unseen.
-pub async fn spawn<F>(fut: F) -> F::Output
+/// stops at its next await point instead of running on unseen. A panic inside
+/// the call comes back as [`PowerpackError::Internal`].
+pub async fn spawn<T, E, F>(fut: F) -> Result<T, E>
 where
-    F: Future + Send + 'static,
-    F::Output: Send + 'static,
+    F: Future<Output = Result<T, E>> + Send + 'static,
+    T: Send + 'static,
+    E: From<PowerpackError> + Send + 'static,
 {
     struct AbortOnDrop(tokio::task::JoinHandle<()>);
     impl Drop for AbortOnDrop {
@@ -53,7 +64,55 @@ where
     }
     let (tx, rx) = tokio::sync::oneshot::channel();
     let _guard = AbortOnDrop(RUNTIME.spawn(async move {
-        let _ = tx.send(fut.await);
+        let _ = tx.send(CatchUnwind(Box::pin(fut)).await);
     }));
-    rx.await.expect("the plivo-powerpack runtime dropped a call")
+    rx.await.unwrap_or_else(|_| Err(dropped().into()))
+}
+
+fn dropped() -> PowerpackError {
+    PowerpackError::Internal { reason: "the plivo-powerpack runtime dropped the call".into() }
+}
+
+/// Polls a call's future, turning a panic into `PowerpackError::Internal` with its message
+/// (converted into the caller's error type, the bindings' own).
+struct CatchUnwind<T, E>(Pin<Box<dyn Future<Output = Result<T, E>> + Send>>);
+
+impl<T, E: From<PowerpackError>> Future for CatchUnwind<T, E> {
+    type Output = Result<T, E>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let inner = &mut self.0;
+        match std::panic::catch_unwind(AssertUnwindSafe(|| inner.as_mut().poll(cx))) {
+            Ok(poll) => poll,
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic without a message".to_owned());
+                Poll::Ready(Err(PowerpackError::Internal { reason: format!("the call panicked: {message}") }.into()))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_blocking_call_is_an_internal_error() {
+        let r: Result<(), PowerpackError> = block_on(async { panic!("decoder bug") });
+        match r {
+            Err(PowerpackError::Internal { reason }) => assert!(reason.contains("decoder bug"), "{reason}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(block_on(async { Ok::<_, PowerpackError>(7) }).unwrap(), 7, "the runtime still works");
+    }
+
+    #[test]
+    fn a_panicking_async_call_is_an_internal_error() {
+        let r: Result<(), PowerpackError> = block_on(spawn(async { panic!("{}", String::from("formatted")) }));
+        assert!(matches!(r, Err(PowerpackError::Internal { ref reason }) if reason.contains("formatted")), "{r:?}");
+    }
 }

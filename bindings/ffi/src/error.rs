@@ -47,6 +47,10 @@ pub enum PowerpackError {
     /// A 2xx response whose body is not the expected JSON; `path` is the JSON path at fault.
     #[error("could not decode the response at {path}: {reason}")]
     Decode { path: String, reason: String, body_excerpt: String },
+
+    /// A bug in plivo-powerpack (a panic inside the call); the client still works.
+    #[error("internal error in plivo-powerpack (a bug, please report it): {reason}")]
+    Internal { reason: String },
 }
 
 impl From<Core> for PowerpackError {
@@ -78,6 +82,7 @@ impl From<Core> for PowerpackError {
             Core::Timeout { reason, .. } => F::Timeout { reason },
             Core::Network { reason, .. } => F::Network { reason },
             Core::Decode { path, reason, body_excerpt } => F::Decode { path, reason, body_excerpt },
+            Core::Internal { reason } => F::Internal { reason },
             // The core's enum is non-exhaustive; a variant added there without a twin here
             // still reaches the caller, as text.
             other => F::Network { reason: other.to_string() },
@@ -132,6 +137,7 @@ mod tests {
             Core::Timeout { reason: "deadline".into(), source: None },
             Core::Network { reason: "reset".into(), source: None },
             Core::Decode { path: ".uuid".into(), reason: "missing".into(), body_excerpt: "{}".into() },
+            Core::Internal { reason: "the call panicked: bug".into() },
         ];
         let names = ["Validation", "Authentication", "Forbidden", "NotFound", "InvalidRequest", "Server", "Timeout", "Network", "Decode"];
         for (core, name) in cases.into_iter().zip(names) {
