@@ -1,9 +1,11 @@
 # plivo-powerpack: every build, test, demo and benchmark entry point.
 #
 #   make demo    the seed's update flow end to end on the embedded sandbox
-#   make test    every suite: Rust (core, sandbox, CLI), Python (installed wheel),
-#                Kotlin/JVM (jar with the native library), Swift (SwiftPM package with the static
-#                library, XCTest); a suite whose toolchain is missing prints SKIPPED and why
+#   make test    every suite: Rust (core, sandbox, CLI), Python (the installed manylinux2014
+#                wheel, mypy --strict, the sdist built by pip), Kotlin/JVM (jar with the native
+#                library), Swift (SwiftPM package with the static library, XCTest), and Plivo's
+#                official SDKs against the sandbox; a suite whose toolchain is missing prints
+#                SKIPPED and why
 #   make bench   release benchmarks against the official SDKs (not part of test)
 #
 # One debug build of the whole workspace (with the uniffi-bindgen feature, so that
@@ -12,7 +14,7 @@
 SHELL        := /bin/bash
 CARGO        ?= cargo
 PYTHON       ?= python3
-FEATURES     := --features plivo-powerpack-ffi/bindgen
+FEATURES     := --features plivo-powerpack/bindgen
 DEBUG_DIR    := target/debug
 NATIVE_LIB   := $(DEBUG_DIR)/libplivo_powerpack_ffi.so
 SANDBOX_BIN  := $(abspath $(DEBUG_DIR)/powerpack-sandbox)
@@ -21,9 +23,13 @@ VENV         := .venv
 WHEEL_DIR    := target/wheels
 PYTEST_VENV  := target/pytest-venv
 BINDINGS_DIR := target/bindings
-PY_TOOLS     := "maturin==1.16.0" "pytest>=8,<10" "pytest-asyncio>=0.24,<2"
+PY_TOOLS     := "maturin==1.16.0" "pytest>=8,<10" "pytest-asyncio>=0.24,<2" "ziglang==0.13.0" "auditwheel==6.1.0"
+# The wheel is linked by zig against glibc 2.17, so that pip takes it on every manylinux2014 system.
+WHEEL_FLAGS  := --zig --compatibility manylinux2014
+SDIST_DIR    := target/sdist
+SDIST_VENV   := target/sdist-venv
 
-.PHONY: all build test test-rust test-python test-kotlin test-swift test-compat bindings wheel demo bench clean
+.PHONY: all build test test-rust test-python test-sdist test-kotlin test-swift test-compat bindings wheel sdist demo bench clean
 
 all: build
 
@@ -33,6 +39,7 @@ build:
 test: build
 	$(MAKE) --no-print-directory test-rust
 	$(MAKE) --no-print-directory test-python
+	$(MAKE) --no-print-directory test-sdist
 	$(MAKE) --no-print-directory test-kotlin
 	$(MAKE) --no-print-directory test-swift
 	$(MAKE) --no-print-directory test-compat
@@ -41,7 +48,7 @@ test-rust: build
 	$(CARGO) test --workspace $(FEATURES)
 
 # The tool venv (maturin, pytest) for building wheels and running the demo.
-$(VENV)/.installed:
+$(VENV)/.installed: Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
 	$(VENV)/bin/pip install -q $(PY_TOOLS)
@@ -49,15 +56,34 @@ $(VENV)/.installed:
 
 wheel: build $(VENV)/.installed
 	rm -rf $(WHEEL_DIR)
-	cd bindings/python && ../../$(VENV)/bin/maturin build --out ../../$(WHEEL_DIR)
+	cd bindings/python && PATH="$(abspath $(VENV))/bin:$$PATH" ../../$(VENV)/bin/maturin build $(WHEEL_FLAGS) --out ../../$(WHEEL_DIR)
+	scripts/check_wheel.sh $(WHEEL_DIR)/*.whl $(VENV)/bin/auditwheel
 
 # The suite runs against the wheel installed into a fresh venv, never the sources.
 test-python: wheel
 	rm -rf $(PYTEST_VENV)
 	$(PYTHON) -m venv $(PYTEST_VENV)
-	$(PYTEST_VENV)/bin/pip install -q $(WHEEL_DIR)/*.whl "pytest>=8,<10" "pytest-asyncio>=0.24,<2"
+	$(PYTEST_VENV)/bin/pip install -q $(WHEEL_DIR)/*.whl "pytest>=8,<10" "pytest-asyncio>=0.24,<2" "mypy>=1.13,<2"
 	cd bindings/python/tests && POWERPACK_SANDBOX_BIN=$(SANDBOX_BIN) \
 		../../../$(PYTEST_VENV)/bin/python -m pytest -c ../pytest.ini --rootdir .. -q
+	cd bindings/python/typecheck && ../../../$(PYTEST_VENV)/bin/python -m mypy --strict --no-incremental sample.py
+
+# The source distribution, and proof that pip builds it where Rust is installed: a fresh venv
+# installs it (maturin from PyPI builds it; the dev profile keeps this quick), imports it and
+# makes one call against the sandbox.
+sdist: $(VENV)/.installed
+	rm -rf $(SDIST_DIR)
+	cd bindings/python && ../../$(VENV)/bin/maturin sdist --out ../../$(SDIST_DIR)
+
+test-sdist: sdist build
+	rm -rf $(SDIST_VENV)
+	$(PYTHON) -m venv $(SDIST_VENV)
+	MATURIN_PEP517_ARGS="--profile dev" CARGO_TARGET_DIR="$(abspath target/sdist-build)" \
+		$(SDIST_VENV)/bin/pip install -q $(SDIST_DIR)/*.tar.gz
+	@url_file=$$(mktemp); $(SANDBOX_BIN) --port 0 --rate-limit off >$$url_file & pid=$$!; \
+	trap "kill $$pid; rm -f $$url_file" EXIT; \
+	until [ -s $$url_file ]; do sleep 0.1; done; \
+	cd bindings/python/smoke && ../../../$(SDIST_VENV)/bin/python sdist_smoke.py "$$(head -n1 $$url_file)"
 
 # Plivo's official SDKs drive the sandbox: plivo-python from PyPI in its own venv, plivo-java
 # 5.46.3 through Maven (tests/compat/). What they send must be what the sandbox takes.

@@ -7,7 +7,7 @@ RUNS="${RUNS:-3}"
 VENV=target/bench-venv
 
 echo "== release build (core cdylib, sandbox, Rust contenders, uniffi-bindgen)"
-cargo build --release --workspace --features plivo-powerpack-ffi/bindgen
+cargo build --release --workspace --features plivo-powerpack/bindgen
 
 echo "== bench venv: release wheel, official plivo, matplotlib"
 [[ -x $VENV/bin/python ]] || python3 -m venv $VENV

@@ -9,6 +9,7 @@
 //! * [`config`]: the client settings as one record, with durations as `Duration` (Python
 //!   `timedelta`, Java `java.time.Duration`, Swift `TimeInterval`) and the core's defaults;
 //! * [`error`]: the core's error flattened to plain, signed fields;
+//! * [`exit`]: `prepare_for_exit`, so an interpreter can exit while async calls are in flight;
 //! * [`pool`]: the exported `NumberPool` (a Powerpack's numbers, shortcodes, toll-free numbers);
 //! * [`page`]: list pages with signed counts (no unsigned type reaches Kotlin or Java);
 //! * [`remote`]: the core's records and enums, exported as they are.
@@ -26,7 +27,8 @@
 /// Blocking calls run on the core's runtime and wait for the answer (`runtime::block_on`);
 /// async calls are spawned onto it and awaited (`runtime::spawn`), so they never depend on
 /// UniFFI's single-threaded async-compat fallback, and a cancelled Python or Kotlin caller
-/// aborts the Rust task. (Swift task cancellation does not reach Rust: uniffi-rs #2771.)
+/// aborts the Rust task. (Swift task cancellation does not reach Rust: uniffi-rs #2771.) Their
+/// completions are delivered through `exit::Guarded`, which stops delivering at process exit.
 ///
 /// `body` runs inside an async block with `client` (a clone of the object's `inner`) and the
 /// arguments in scope; `?` converts the core's errors, and its value is converted into
@@ -53,7 +55,10 @@ macro_rules! calls {
                 $(#[$attr])*
                 pub async fn $async_name(&self, $($arg: $ty),*) -> Result<$ret, PowerpackError> {
                     let $client = self.inner.clone();
-                    ::plivo_powerpack::runtime::spawn(async move { Ok::<$ret, PowerpackError>($body.into()) }).await
+                    $crate::exit::Guarded::new(::plivo_powerpack::runtime::spawn(async move {
+                        Ok::<$ret, PowerpackError>($body.into())
+                    }))
+                    .await
                 }
             )*
         }
@@ -63,6 +68,7 @@ macro_rules! calls {
 pub mod client;
 pub mod config;
 pub mod error;
+pub mod exit;
 pub mod page;
 pub mod pool;
 mod remote;

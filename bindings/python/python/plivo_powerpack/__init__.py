@@ -16,28 +16,68 @@ Errors are subclasses of :class:`PowerpackError` (``PowerpackError.NotFound``,
 """
 
 import atexit as _atexit
+import datetime as _datetime
 import platform as _platform
-import threading as _threading
-import time as _time
 import typing as _typing
 
-from ._native import *  # noqa: F401,F403  (the generated UniFFI module)
+# The generated module's names, one by one: the two classes wrapped below keep their native
+# names under an underscore, so that a type checker sees exactly one `PowerpackClient`.
 from ._native import (
-    Application,
     ClientConfig,
     CreatePowerpack,
+    DeleteResult,
+    InternalError,
+    ListMeta,
     NumberFilter,
-    NumberPool as _NativeNumberPool,
     NumberPriority,
+    NumberType,
     PoolNumber,
     PoolNumberPage,
     PoolNumberType,
     Powerpack,
-    PowerpackClient as _NativeClient,
+    PowerpackPage,
+    Priority,
+    RetryPolicy,
     ServiceType,
+    Shortcode,
+    ShortcodePage,
     UpdatePowerpack,
 )
-from ._native import plivo_powerpack as _generated
+from ._native import NumberPool as _NativeNumberPool
+from ._native import PowerpackClient as _NativeClient
+from ._native import prepare_for_exit as _prepare_for_exit
+
+if _typing.TYPE_CHECKING:
+    # Typed declarations of the two generated classes mypy cannot read (see _typing.pyi).
+    from ._typing import Application, PowerpackError
+else:
+    from ._native import Application, PowerpackError
+
+__all__ = [
+    "Application",
+    "ClientConfig",
+    "CreatePowerpack",
+    "DeleteResult",
+    "InternalError",
+    "ListMeta",
+    "NumberFilter",
+    "NumberPool",
+    "NumberPriority",
+    "NumberType",
+    "PoolNumber",
+    "PoolNumberPage",
+    "PoolNumberType",
+    "Powerpack",
+    "PowerpackClient",
+    "PowerpackError",
+    "PowerpackPage",
+    "Priority",
+    "RetryPolicy",
+    "ServiceType",
+    "Shortcode",
+    "ShortcodePage",
+    "UpdatePowerpack",
+]
 
 _PYTHON_UA = f"python/{_platform.python_version()}"
 
@@ -51,8 +91,11 @@ def _with_python_user_agent(config: _typing.Optional[ClientConfig]) -> ClientCon
     return config
 
 
+_Prefixes = _typing.Union[str, _typing.Sequence[str], None]
+
+
 def _number_filter(
-    starts_with: _typing.Union[str, _typing.Sequence[str], None],
+    starts_with: _Prefixes,
     country_iso2: _typing.Optional[str],
     number_type: _typing.Optional[PoolNumberType],
     service: _typing.Optional[ServiceType],
@@ -62,69 +105,153 @@ def _number_filter(
     return NumberFilter(starts_with=prefixes, country_iso2=country_iso2, number_type=number_type, service=service)
 
 
-class NumberPool(_NativeNumberPool):
+class NumberPool:
     """A Powerpack's number pool: its numbers, shortcodes and toll-free numbers.
 
-    ``add_number`` never buys a number (it sends ``"rent": false``); ``buy_and_add_number``
-    does. ``remove_number(number)`` keeps the number rented unless ``unrent=True``.
-    The list filters are keyword arguments: ``pool.list_numbers(country_iso2="US", limit=5)``.
+    Made by ``client.number_pool(powerpack)`` or ``client.number_pool("<pool uuid>")``; sends
+    nothing until a call. ``add_number`` never buys a number (it sends ``"rent": false``);
+    ``buy_and_add_number`` does. ``remove_number(number)`` keeps the number rented unless
+    ``unrent=True``. List filters are keyword arguments: ``pool.list_numbers(country_iso2="US")``.
+    Every call has an ``_async`` twin.
     """
 
-    def list_numbers(  # type: ignore[override]
-        self,
-        *,
-        starts_with: _typing.Union[str, _typing.Sequence[str], None] = None,
-        country_iso2: _typing.Optional[str] = None,
-        number_type: _typing.Optional[PoolNumberType] = None,
-        service: _typing.Optional[ServiceType] = None,
-        limit: _typing.Optional[int] = None,
-        offset: _typing.Optional[int] = None,
-    ) -> PoolNumberPage:
+    __slots__ = ("_native",)
+
+    def __init__(self, native: _NativeNumberPool) -> None:
+        self._native = native
+
+    def __repr__(self) -> str:
+        return repr(self._native)
+
+    def uuid(self) -> str:
+        """The pool's uuid."""
+        return self._native.uuid()
+
+    def list_numbers(self, *, starts_with: _Prefixes = None, country_iso2: _typing.Optional[str] = None,
+                     number_type: _typing.Optional[PoolNumberType] = None,
+                     service: _typing.Optional[ServiceType] = None,
+                     limit: _typing.Optional[int] = None, offset: _typing.Optional[int] = None) -> PoolNumberPage:
         """One page of numbers: ``starts_with`` (at most 10 prefixes, needs ``country_iso2``),
         ``number_type``, ``service``; ``limit`` 1..20 (default 20), ``offset`` (default 0)."""
         f = _number_filter(starts_with, country_iso2, number_type, service)
-        return super().list_numbers(f, limit, offset)
+        return self._native.list_numbers(f, limit, offset)
 
-    async def list_numbers_async(  # type: ignore[override]
-        self,
-        *,
-        starts_with: _typing.Union[str, _typing.Sequence[str], None] = None,
-        country_iso2: _typing.Optional[str] = None,
-        number_type: _typing.Optional[PoolNumberType] = None,
-        service: _typing.Optional[ServiceType] = None,
-        limit: _typing.Optional[int] = None,
-        offset: _typing.Optional[int] = None,
-    ) -> PoolNumberPage:
-        """The asyncio twin of :meth:`list_numbers`."""
+    async def list_numbers_async(self, *, starts_with: _Prefixes = None, country_iso2: _typing.Optional[str] = None,
+                                 number_type: _typing.Optional[PoolNumberType] = None,
+                                 service: _typing.Optional[ServiceType] = None,
+                                 limit: _typing.Optional[int] = None,
+                                 offset: _typing.Optional[int] = None) -> PoolNumberPage:
         f = _number_filter(starts_with, country_iso2, number_type, service)
-        return await super().list_numbers_async(f, limit, offset)
+        return await self._native.list_numbers_async(f, limit, offset)
 
-    def list_all_numbers(  # type: ignore[override]
-        self,
-        *,
-        starts_with: _typing.Union[str, _typing.Sequence[str], None] = None,
-        country_iso2: _typing.Optional[str] = None,
-        number_type: _typing.Optional[PoolNumberType] = None,
-        service: _typing.Optional[ServiceType] = None,
-    ) -> _typing.List[PoolNumber]:
+    def list_all_numbers(self, *, starts_with: _Prefixes = None, country_iso2: _typing.Optional[str] = None,
+                         number_type: _typing.Optional[PoolNumberType] = None,
+                         service: _typing.Optional[ServiceType] = None) -> _typing.List[PoolNumber]:
         """Every number matching the filters, all pages."""
-        return super().list_all_numbers(_number_filter(starts_with, country_iso2, number_type, service))
+        return self._native.list_all_numbers(_number_filter(starts_with, country_iso2, number_type, service))
 
-    async def list_all_numbers_async(  # type: ignore[override]
-        self,
-        *,
-        starts_with: _typing.Union[str, _typing.Sequence[str], None] = None,
-        country_iso2: _typing.Optional[str] = None,
-        number_type: _typing.Optional[PoolNumberType] = None,
-        service: _typing.Optional[ServiceType] = None,
-    ) -> _typing.List[PoolNumber]:
-        """The asyncio twin of :meth:`list_all_numbers`."""
-        return await super().list_all_numbers_async(_number_filter(starts_with, country_iso2, number_type, service))
+    async def list_all_numbers_async(self, *, starts_with: _Prefixes = None,
+                                     country_iso2: _typing.Optional[str] = None,
+                                     number_type: _typing.Optional[PoolNumberType] = None,
+                                     service: _typing.Optional[ServiceType] = None) -> _typing.List[PoolNumber]:
+        f = _number_filter(starts_with, country_iso2, number_type, service)
+        return await self._native.list_all_numbers_async(f)
 
+    def get_number(self, number: str) -> PoolNumber:
+        """One number of the pool, E.164 digits without ``+`` (``NotFound`` when not in it)."""
+        return self._native.get_number(number)
 
-# Every NumberPool the native layer returns is made as the class above (same handle, same
-# methods, keyword filters added): the generated converter builds instances with this hook.
-_generated._UniffiFfiConverterTypeNumberPool.lift = staticmethod(NumberPool._uniffi_make_instance)
+    async def get_number_async(self, number: str) -> PoolNumber:
+        return await self._native.get_number_async(number)
+
+    def add_number(self, number: str, service: _typing.Optional[ServiceType] = None) -> PoolNumber:
+        """Adds a number the account rents; never buys (sends ``"rent": false``)."""
+        return self._native.add_number(number, service)
+
+    async def add_number_async(self, number: str, service: _typing.Optional[ServiceType] = None) -> PoolNumber:
+        return await self._native.add_number_async(number, service)
+
+    def buy_and_add_number(self, number: str, service: _typing.Optional[ServiceType] = None) -> PoolNumber:
+        """Buys (rents) a number and adds it (sends ``"rent": true``); not retried once sent."""
+        return self._native.buy_and_add_number(number, service)
+
+    async def buy_and_add_number_async(self, number: str,
+                                       service: _typing.Optional[ServiceType] = None) -> PoolNumber:
+        return await self._native.buy_and_add_number_async(number, service)
+
+    def remove_number(self, number: str, unrent: bool = False) -> DeleteResult:
+        """Takes a number out of the pool; ``unrent=True`` also releases it from the account."""
+        return self._native.remove_number(number, unrent)
+
+    async def remove_number_async(self, number: str, unrent: bool = False) -> DeleteResult:
+        return await self._native.remove_number_async(number, unrent)
+
+    def list_shortcodes(self, limit: _typing.Optional[int] = None,
+                        offset: _typing.Optional[int] = None) -> ShortcodePage:
+        """One page of the pool's shortcodes."""
+        return self._native.list_shortcodes(limit, offset)
+
+    async def list_shortcodes_async(self, limit: _typing.Optional[int] = None,
+                                    offset: _typing.Optional[int] = None) -> ShortcodePage:
+        return await self._native.list_shortcodes_async(limit, offset)
+
+    def list_all_shortcodes(self) -> _typing.List[Shortcode]:
+        """Every shortcode of the pool, all pages."""
+        return self._native.list_all_shortcodes()
+
+    async def list_all_shortcodes_async(self) -> _typing.List[Shortcode]:
+        return await self._native.list_all_shortcodes_async()
+
+    def get_shortcode(self, shortcode: str) -> Shortcode:
+        """One shortcode of the pool (3 to 8 digits)."""
+        return self._native.get_shortcode(shortcode)
+
+    async def get_shortcode_async(self, shortcode: str) -> Shortcode:
+        return await self._native.get_shortcode_async(shortcode)
+
+    def remove_shortcode(self, shortcode: str) -> DeleteResult:
+        """Takes a shortcode out of the pool."""
+        return self._native.remove_shortcode(shortcode)
+
+    async def remove_shortcode_async(self, shortcode: str) -> DeleteResult:
+        return await self._native.remove_shortcode_async(shortcode)
+
+    def list_tollfree(self, limit: _typing.Optional[int] = None,
+                      offset: _typing.Optional[int] = None) -> PoolNumberPage:
+        """One page of the pool's toll-free numbers."""
+        return self._native.list_tollfree(limit, offset)
+
+    async def list_tollfree_async(self, limit: _typing.Optional[int] = None,
+                                  offset: _typing.Optional[int] = None) -> PoolNumberPage:
+        return await self._native.list_tollfree_async(limit, offset)
+
+    def list_all_tollfree(self) -> _typing.List[PoolNumber]:
+        """Every toll-free number of the pool, all pages."""
+        return self._native.list_all_tollfree()
+
+    async def list_all_tollfree_async(self) -> _typing.List[PoolNumber]:
+        return await self._native.list_all_tollfree_async()
+
+    def get_tollfree(self, number: str) -> PoolNumber:
+        """One toll-free number of the pool."""
+        return self._native.get_tollfree(number)
+
+    async def get_tollfree_async(self, number: str) -> PoolNumber:
+        return await self._native.get_tollfree_async(number)
+
+    def add_tollfree(self, number: str) -> PoolNumber:
+        """Adds a toll-free number the account rents."""
+        return self._native.add_tollfree(number)
+
+    async def add_tollfree_async(self, number: str) -> PoolNumber:
+        return await self._native.add_tollfree_async(number)
+
+    def remove_tollfree(self, number: str, unrent: bool = False) -> DeleteResult:
+        """Takes a toll-free number out of the pool; ``unrent=True`` also releases it."""
+        return self._native.remove_tollfree(number, unrent)
+
+    async def remove_tollfree_async(self, number: str, unrent: bool = False) -> DeleteResult:
+        return await self._native.remove_tollfree_async(number, unrent)
 
 
 class PowerpackClient(_NativeClient):
@@ -143,8 +270,8 @@ class PowerpackClient(_NativeClient):
         """The number pool of a Powerpack, or the pool with this uuid. Sends nothing;
         ``PowerpackError.Validation`` when the uuid is malformed or the Powerpack has no pool."""
         if isinstance(pool, Powerpack):
-            return _typing.cast(NumberPool, super().number_pool_of(pool))
-        return _typing.cast(NumberPool, super().number_pool(pool))
+            return NumberPool(super().number_pool_of(pool))
+        return NumberPool(super().number_pool(pool))
 
     # Updates and creates cross the FFI as one record (UpdatePowerpack, CreatePowerpack); Python
     # callers keep keyword arguments. Unset keywords are not sent; False is sent as false.
@@ -208,40 +335,16 @@ class PowerpackClient(_NativeClient):
         return await super().create_powerpack_async(powerpack)
 
 
-# --- A clean interpreter exit after asyncio calls -------------------------------------------
+# --- A clean interpreter exit while asyncio calls are in flight -----------------------------
 #
-# An async call completes when a Rust runtime thread runs UniFFI's continuation callback, which
-# takes the GIL to hand the result to the event loop. If that thread loses the GIL half-way
-# (CPython's forced switch) and the main thread meanwhile finishes and starts finalizing,
-# CPython < 3.14 ends the callback thread with pthread_exit, whose forced unwind cannot pass the
-# Rust frames: the process aborts with "FATAL: exception not rethrown" (seen in about 3% of
-# short asyncio scripts on a loaded machine). The callback below is UniFFI's own, plus a count of
-# callbacks in progress, and an atexit hook (run before finalization starts) waits for them.
-
-_callbacks_lock = _threading.Lock()
-_callbacks_running = 0
-
-
-@_generated._UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK
-def _counted_continuation_callback(future_ptr, poll_code):
-    global _callbacks_running
-    with _callbacks_lock:
-        _callbacks_running += 1
-    try:
-        eventloop, future = _generated._UniffiContinuationHandleMap.remove(future_ptr)
-        eventloop.call_soon_threadsafe(_generated._uniffi_set_future_result, future, poll_code)
-    finally:
-        with _callbacks_lock:
-            _callbacks_running -= 1
-
-
-_generated._uniffi_continuation_callback = _counted_continuation_callback
+# An async call completes when a Rust runtime thread runs the asyncio continuation callback,
+# which needs the GIL. Once CPython (< 3.14) is finalizing, a thread asking for the GIL is ended
+# with pthread_exit, whose forced unwind cannot cross Rust frames: the process would abort with
+# "FATAL: exception not rethrown". atexit hooks run before finalization starts, so this one tells
+# the Rust side to deliver no more completions and to finish the deliveries in progress
+# (plivo_powerpack_ffi's exit module). Calls still running are abandoned with the process.
 
 
 @_atexit.register
-def _wait_for_callbacks() -> None:
-    deadline = _time.monotonic() + 1.0
-    while _callbacks_running and _time.monotonic() < deadline:
-        _time.sleep(0.001)
-    # A thread past its count still has to leave the callback; give it the GIL once more.
-    _time.sleep(0.002)
+def _stop_delivering_completions() -> None:
+    _prepare_for_exit(_datetime.timedelta(seconds=1))
