@@ -25,6 +25,12 @@ pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_TOTAL_DEADLINE: Duration = Duration::from_secs(60);
 /// The largest page the list endpoint serves.
 pub const MAX_PAGE_SIZE: u32 = 20;
+/// The most bytes read from one response body (8 MiB). A Powerpack is about 1 KiB and a full
+/// list page about 20 KiB; anything beyond this is not an answer to decode, and reading it
+/// would let a broken server or proxy fill the caller's memory. Such a call fails with
+/// [`PowerpackError::Decode`] (not retried) as soon as the limit is passed or a larger
+/// `Content-Length` is announced.
+pub const MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
 
 /// The crate's User-Agent; bindings append their language with
 /// [`ClientBuilder::user_agent_suffix`].
@@ -282,6 +288,23 @@ struct Answer {
     status: u16,
     retry_after: Option<Duration>,
     body: bytes::Bytes,
+    /// Set when the body passed [`MAX_RESPONSE_BYTES`]: how much was announced or read.
+    oversized: Option<u64>,
+}
+
+/// Reads a response body, stopping as soon as it passes [`MAX_RESPONSE_BYTES`].
+async fn read_bounded(mut response: reqwest::Response) -> Result<(bytes::Bytes, Option<u64>), reqwest::Error> {
+    if let Some(announced) = response.content_length().filter(|&n| n > MAX_RESPONSE_BYTES as u64) {
+        return Ok((bytes::Bytes::new(), Some(announced)));
+    }
+    let mut body = bytes::BytesMut::new();
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
+            return Ok((bytes::Bytes::new(), Some((body.len() + chunk.len()) as u64)));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok((body.freeze(), None))
 }
 
 impl Client {
@@ -415,10 +438,20 @@ impl Client {
                     .get(RETRY_AFTER)
                     .and_then(|v| v.to_str().ok())
                     .and_then(|v| retry::parse_retry_after(v, SystemTime::now()));
-                let body = response.bytes().await?;
-                Ok::<_, reqwest::Error>(Answer { status, retry_after, body })
+                let (body, oversized) = read_bounded(response).await?;
+                Ok::<_, reqwest::Error>(Answer { status, retry_after, body, oversized })
             };
             let (outcome, retry_after, error) = match tokio::time::timeout(budget, exchange).await {
+                Ok(Ok(Answer { status, oversized: Some(size), .. })) => {
+                    return Err(PowerpackError::Decode {
+                        path: ".".into(),
+                        reason: format!(
+                            "the HTTP {status} response body is larger than the {} MiB limit (at least {size} bytes)",
+                            MAX_RESPONSE_BYTES / (1024 * 1024)
+                        ),
+                        body_excerpt: String::new(),
+                    })
+                }
                 Ok(Ok(answer)) if (200..300).contains(&answer.status) => return Ok(answer.body),
                 Ok(Ok(answer)) => (
                     Outcome::Status(answer.status),
@@ -451,7 +484,7 @@ impl Client {
                 remaining,
                 retry::jitter_sample(),
             ) {
-                Decision::Stop => return Err(self.redact(error)),
+                Decision::Stop => return Err(self.redact(count_attempts(error, attempt))),
                 Decision::RetryAfter(delay) => tokio::time::sleep(delay).await,
             }
         }
@@ -486,6 +519,17 @@ where
         if got < MAX_PAGE_SIZE || offset >= total {
             return Ok(all);
         }
+    }
+}
+
+/// Says how many attempts a transport failure took, when there was more than one: the server
+/// cannot record attempts that never reached it (a refused connection), so the caller is told.
+fn count_attempts(error: PowerpackError, attempts: u32) -> PowerpackError {
+    match error {
+        PowerpackError::Network { reason, source } if attempts > 1 => {
+            PowerpackError::Network { reason: format!("{reason} (after {attempts} attempts)"), source }
+        }
+        other => other,
     }
 }
 

@@ -35,6 +35,22 @@ pub enum Fault {
         #[serde(default)]
         ms: Option<u64>,
     },
+    /// Answer `status` (default 302) with a `Location` header, as a misconfigured proxy might.
+    Redirect {
+        #[serde(default = "found")]
+        status: u16,
+        location: String,
+    },
+    /// Handle the request normally, but claim this `meta.total_count` in a list answer, as a
+    /// server that miscounts would.
+    TotalCount { total: u64 },
+    /// A 200 whose body is `bytes` long (JSON-ish padding, streamed, never held in memory),
+    /// with a Content-Length header when `declare_length`, chunked otherwise.
+    OversizedBody {
+        bytes: u64,
+        #[serde(default)]
+        declare_length: bool,
+    },
 }
 
 /// A queued fault and which requests it applies to.
@@ -122,4 +138,8 @@ mod tests {
         assert_eq!(f.take("GET", "/x/"), Some(Fault::Html502));
         assert_eq!(f.take("GET", "/x/"), None);
     }
+}
+
+fn found() -> u16 {
+    302
 }

@@ -11,6 +11,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
+use futures_util::StreamExt as _;
 use axum::{Json, Router};
 use base64::Engine as _;
 use serde::Deserialize;
@@ -388,11 +389,30 @@ async fn journal_and_faults(State(shared): State<Arc<Shared>>, request: Request,
             tokio::time::sleep(Duration::from_millis(ms)).await;
             next.run(Request::from_parts(parts, Body::from(bytes))).await
         }
+        Some(Fault::TotalCount { total }) => {
+            let answer = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+            with_total_count(answer, total).await
+        }
         Some(fault) => fault_response(fault).await,
         None => next.run(Request::from_parts(parts, Body::from(bytes))).await,
     };
     shared.state.lock().unwrap().journal.set_status(seq, response.status().as_u16());
     response
+}
+
+/// A list answer whose `meta.total_count` says `total`, whatever the truth.
+async fn with_total_count(answer: Response, total: u64) -> Response {
+    let (mut parts, body) = answer.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 16 << 20).await else {
+        return envelope(500, "sandbox: could not rewrite the list", true);
+    };
+    let mut value: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    if let Some(meta) = value.get_mut("meta").and_then(Value::as_object_mut) {
+        meta.insert("total_count".into(), Value::from(total));
+    }
+    let body = serde_json::to_vec(&value).unwrap_or_default();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(body))
 }
 
 fn fault_name(f: &Fault) -> String {
@@ -456,7 +476,28 @@ async fn fault_response(fault: Fault) -> Response {
             });
             Response::new(Body::from_stream(stream))
         }
-        Fault::Latency { .. } => unreachable!("latency is applied before the handler"),
+        Fault::Redirect { status, location } => {
+            let mut response = envelope(status, "moved", false);
+            if let Ok(v) = HeaderValue::from_str(&location) {
+                response.headers_mut().insert(header::LOCATION, v);
+            }
+            response
+        }
+        Fault::OversizedBody { bytes, declare_length } => {
+            const CHUNK: usize = 64 * 1024;
+            let chunk = Bytes::from(vec![b' '; CHUNK]);
+            let chunks = bytes / CHUNK as u64;
+            let rest = (bytes % CHUNK as u64) as usize;
+            let body = futures_util::stream::iter((0..chunks).map(move |_| Ok::<_, std::io::Error>(chunk.clone())))
+                .chain(futures_util::stream::iter([Ok(Bytes::from(vec![b' '; rest]))]));
+            let mut response = Response::new(Body::from_stream(body));
+            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            if declare_length {
+                response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(bytes));
+            }
+            response
+        }
+        Fault::Latency { .. } | Fault::TotalCount { .. } => unreachable!("applied around the handler"),
     }
 }
 
