@@ -29,7 +29,7 @@ WHEEL_FLAGS  := --zig --compatibility manylinux2014
 SDIST_DIR    := target/sdist
 SDIST_VENV   := target/sdist-venv
 
-.PHONY: all build test test-rust test-python test-sdist test-kotlin test-swift test-compat bindings wheel sdist demo bench clean
+.PHONY: all build lint test test-rust test-python test-sdist test-kotlin test-swift test-compat bindings wheel sdist demo bench clean
 
 all: build
 
@@ -37,12 +37,18 @@ build:
 	$(CARGO) build --workspace --all-targets $(FEATURES)
 
 test: build
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-rust
 	$(MAKE) --no-print-directory test-python
 	$(MAKE) --no-print-directory test-sdist
 	$(MAKE) --no-print-directory test-kotlin
 	$(MAKE) --no-print-directory test-swift
 	$(MAKE) --no-print-directory test-compat
+
+# Gates: formatting (rustfmt.toml) and every clippy warning, on every target of the workspace.
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets $(FEATURES) -- -D warnings
 
 test-rust: build
 	$(CARGO) test --workspace $(FEATURES)

@@ -16,9 +16,7 @@ async fn main() -> Result<(), PowerpackError> {
     // Flow 1 (the Python/Ruby/Node/PHP/Java/Go examples): get, then update.
     let powerpack = client.get_powerpack(&uuid).await?;
     println!("got      {} name={:?} sticky_sender={:?}", powerpack.uuid, powerpack.name, powerpack.sticky_sender);
-    let updated = client
-        .update_powerpack(&powerpack.uuid, &UpdatePowerpack::new().name("your_powerpack_name"))
-        .await?;
+    let updated = client.update_powerpack(&powerpack.uuid, &UpdatePowerpack::new().name("your_powerpack_name")).await?;
     println!("renamed  {} name={:?}", updated.uuid, updated.name);
 
     // Flow 2 (the .NET example): update by uuid, turning both flags off.

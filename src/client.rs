@@ -155,7 +155,10 @@ impl ClientBuilder {
             }
         }
         if self.retry.max_attempts == 0 {
-            return Err(PowerpackError::validation("retry.max_attempts", "must be at least 1 (the first attempt counts)"));
+            return Err(PowerpackError::validation(
+                "retry.max_attempts",
+                "must be at least 1 (the first attempt counts)",
+            ));
         }
         if self.retry.base_delay_ms > self.retry.max_delay_ms {
             return Err(PowerpackError::validation("retry.base_delay_ms", "must not exceed retry.max_delay_ms"));
@@ -177,10 +180,8 @@ impl ClientBuilder {
         auth.set_sensitive(true);
         let mut headers = HeaderMap::new();
         headers.insert(AUTHORIZATION, auth);
-        headers.insert(
-            USER_AGENT,
-            HeaderValue::from_str(&user_agent).expect("user agent checked to be printable ASCII"),
-        );
+        headers
+            .insert(USER_AGENT, HeaderValue::from_str(&user_agent).expect("user agent checked to be printable ASCII"));
 
         let mut http = reqwest::Client::builder()
             .default_headers(headers)
@@ -217,8 +218,7 @@ impl ClientBuilder {
 
 /// `{base}/v1/Account/{auth_id}/`, after checking the base URL's shape.
 fn account_url(base: &str, auth_id: &str) -> Result<String, PowerpackError> {
-    let url = Url::parse(base)
-        .map_err(|e| PowerpackError::validation("base_url", format!("not a valid URL ({e})")))?;
+    let url = Url::parse(base).map_err(|e| PowerpackError::validation("base_url", format!("not a valid URL ({e})")))?;
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
@@ -323,7 +323,8 @@ impl Client {
     /// A later [`ClientBuilder::base_url`] overrides it.
     pub fn builder_from_env() -> Result<ClientBuilder, PowerpackError> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let read = |name: &str| var(name).ok_or_else(|| PowerpackError::validation(name, "environment variable is not set"));
+        let read =
+            |name: &str| var(name).ok_or_else(|| PowerpackError::validation(name, "environment variable is not set"));
         let builder = ClientBuilder::new(read(ENV_AUTH_ID)?, read(ENV_AUTH_TOKEN)?);
         Ok(match var(ENV_BASE_URL) {
             Some(url) => builder.base_url(url),
@@ -363,9 +364,7 @@ impl Client {
         validate::path_segment("uuid", uuid)?;
         changes.validate()?;
         let body = serde_json::to_vec(&changes.to_json()).expect("JSON values serialize");
-        let body = self
-            .call(Method::POST, &format!("Powerpack/{uuid}/"), Some(body), Idempotency::Idempotent)
-            .await?;
+        let body = self.call(Method::POST, &format!("Powerpack/{uuid}/"), Some(body), Idempotency::Idempotent).await?;
         Powerpack::from_json(&body).map_err(|e| self.redact(e))
     }
 
@@ -394,9 +393,8 @@ impl Client {
     pub async fn delete_powerpack(&self, uuid: &str, unrent_numbers: bool) -> Result<DeleteResult, PowerpackError> {
         validate::path_segment("uuid", uuid)?;
         let body = serde_json::to_vec(&serde_json::json!({ "unrent_numbers": unrent_numbers })).expect("JSON");
-        let body = self
-            .call(Method::DELETE, &format!("Powerpack/{uuid}/"), Some(body), Idempotency::Idempotent)
-            .await?;
+        let body =
+            self.call(Method::DELETE, &format!("Powerpack/{uuid}/"), Some(body), Idempotency::Idempotent).await?;
         DeleteResult::from_json(&body).map_err(|e| self.redact(e))
     }
 
@@ -459,9 +457,7 @@ impl Client {
                     PowerpackError::from_response(answer.status, &answer.body, answer.retry_after),
                 ),
                 Ok(Err(e)) => transport_failure(e),
-                Err(_elapsed) if cut_by_deadline => {
-                    (Outcome::SentNoAnswer, None, self.deadline_exceeded(attempt))
-                }
+                Err(_elapsed) if cut_by_deadline => (Outcome::SentNoAnswer, None, self.deadline_exceeded(attempt)),
                 Err(_elapsed) => (
                     Outcome::SentNoAnswer,
                     None,
@@ -492,10 +488,7 @@ impl Client {
 
     fn deadline_exceeded(&self, attempts: u32) -> PowerpackError {
         PowerpackError::Timeout {
-            reason: format!(
-                "the total deadline of {:?} passed after {attempts} attempt(s)",
-                self.inner.total_deadline
-            ),
+            reason: format!("the total deadline of {:?} passed after {attempts} attempt(s)", self.inner.total_deadline),
             source: None,
         }
     }
@@ -589,20 +582,31 @@ mod tests {
 
     #[test]
     fn build_accepts_https_and_loopback_http() {
-        for url in ["https://api.plivo.com", "http://127.0.0.1:8080", "http://localhost:1/", "http://[::1]:9", "https://example.com/prefix/"] {
+        for url in [
+            "https://api.plivo.com",
+            "http://127.0.0.1:8080",
+            "http://localhost:1/",
+            "http://[::1]:9",
+            "https://example.com/prefix/",
+        ] {
             Client::builder(ID, "t").base_url(url).build().unwrap_or_else(|e| panic!("{url}: {e}"));
         }
     }
 
     #[test]
     fn account_url_has_exactly_one_trailing_slash() {
-        assert_eq!(account_url("http://127.0.0.1:8080/", ID).unwrap(), format!("http://127.0.0.1:8080/v1/Account/{ID}/"));
+        assert_eq!(
+            account_url("http://127.0.0.1:8080/", ID).unwrap(),
+            format!("http://127.0.0.1:8080/v1/Account/{ID}/")
+        );
         assert_eq!(account_url("https://h/prefix/", ID).unwrap(), format!("https://h/prefix/v1/Account/{ID}/"));
     }
 
     #[test]
     fn build_refuses_clear_text_to_remote_hosts_and_odd_urls() {
-        for url in ["http://api.plivo.com", "http://10.0.0.1", "ftp://x", "not a url", "https://h/?q=1", "https://u:p@h/"] {
+        for url in
+            ["http://api.plivo.com", "http://10.0.0.1", "ftp://x", "not a url", "https://h/?q=1", "https://u:p@h/"]
+        {
             assert_eq!(field_of(Client::builder(ID, "t").base_url(url).build().unwrap_err()), "base_url", "{url}");
         }
     }
@@ -612,9 +616,17 @@ mod tests {
         assert_eq!(field_of(Client::new("MA123", "t").unwrap_err()), "auth_id");
         assert_eq!(field_of(Client::new(ID, "").unwrap_err()), "auth_token");
         assert_eq!(field_of(Client::new(ID, "a b").unwrap_err()), "auth_token");
-        assert_eq!(field_of(Client::builder(ID, "t").attempt_timeout(Duration::ZERO).build().unwrap_err()), "attempt_timeout");
         assert_eq!(
-            field_of(Client::builder(ID, "t").retry_policy(RetryPolicy { max_attempts: 0, ..Default::default() }).build().unwrap_err()),
+            field_of(Client::builder(ID, "t").attempt_timeout(Duration::ZERO).build().unwrap_err()),
+            "attempt_timeout"
+        );
+        assert_eq!(
+            field_of(
+                Client::builder(ID, "t")
+                    .retry_policy(RetryPolicy { max_attempts: 0, ..Default::default() })
+                    .build()
+                    .unwrap_err()
+            ),
             "retry.max_attempts"
         );
         assert_eq!(field_of(Client::builder(ID, "t").user_agent_suffix("é").build().unwrap_err()), "user_agent_suffix");

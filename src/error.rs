@@ -184,9 +184,7 @@ impl PowerpackError {
     /// The server's `Retry-After`, for a rate-limited call that carried one.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
-            PowerpackError::RateLimited { retry_after_secs: Some(s), .. } => {
-                Some(Duration::from_secs_f64(*s))
-            }
+            PowerpackError::RateLimited { retry_after_secs: Some(s), .. } => Some(Duration::from_secs_f64(*s)),
             _ => None,
         }
     }
@@ -327,16 +325,12 @@ pub(crate) struct ErrorEnvelope {
 
 impl ErrorEnvelope {
     pub fn parse(body: &[u8]) -> Self {
-        let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body)
-        else {
+        let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body) else {
             return ErrorEnvelope::default();
         };
         let api_id = map.get("api_id").and_then(|v| v.as_str()).map(str::to_owned);
-        let message = map
-            .get("error")
-            .or_else(|| map.get("message"))
-            .and_then(message_of)
-            .filter(|m| !m.trim().is_empty());
+        let message =
+            map.get("error").or_else(|| map.get("message")).and_then(message_of).filter(|m| !m.trim().is_empty());
         ErrorEnvelope { api_id, message }
     }
 }
@@ -369,8 +363,7 @@ mod tests {
         include_str!("../tests/fixtures/official-sdks/error-examples/phoneNumberComplianceNotFoundResponse.json");
     const UNAUTHORIZED: &str =
         include_str!("../tests/fixtures/official-sdks/error-examples/messageCreate401Response.json");
-    const PROFILE: &str =
-        include_str!("../tests/fixtures/official-sdks/error-examples/profileDeleteResponse.json");
+    const PROFILE: &str = include_str!("../tests/fixtures/official-sdks/error-examples/profileDeleteResponse.json");
 
     #[test]
     fn a_huge_error_message_becomes_a_bounded_reason() {
@@ -431,19 +424,13 @@ mod tests {
     #[test]
     fn unauthorized_body_without_api_id_is_understood() {
         let e = PowerpackError::from_response(401, UNAUTHORIZED.as_bytes(), None);
-        assert_eq!(
-            api(&e),
-            (Some(401), None, "authentication credentials were not provided".to_owned())
-        );
+        assert_eq!(api(&e), (Some(401), None, "authentication credentials were not provided".to_owned()));
     }
 
     #[test]
     fn plain_error_envelope_is_read() {
         let e = PowerpackError::from_response(400, PROFILE.as_bytes(), None);
-        assert_eq!(
-            api(&e),
-            (Some(400), Some("e4fa5df0-0989-11ed-a350-0242ac110004"), "Profile not found.".to_owned())
-        );
+        assert_eq!(api(&e), (Some(400), Some("e4fa5df0-0989-11ed-a350-0242ac110004"), "Profile not found.".to_owned()));
     }
 
     #[test]
@@ -452,11 +439,7 @@ mod tests {
         let e = PowerpackError::from_response(400, body, None);
         assert_eq!(
             api(&e),
-            (
-                Some(400),
-                Some("a1"),
-                r#"name: must be unique; sticky_sender: ["not a boolean"]"#.to_owned()
-            )
+            (Some(400), Some("a1"), r#"name: must be unique; sticky_sender: ["not a boolean"]"#.to_owned())
         );
     }
 
@@ -477,7 +460,11 @@ mod tests {
 
     #[test]
     fn rate_limited_keeps_retry_after() {
-        let e = PowerpackError::from_response(429, b"{\"api_id\":\"x\",\"error\":\"slow down\"}", Some(Duration::from_millis(1500)));
+        let e = PowerpackError::from_response(
+            429,
+            b"{\"api_id\":\"x\",\"error\":\"slow down\"}",
+            Some(Duration::from_millis(1500)),
+        );
         assert_eq!(e.retry_after(), Some(Duration::from_millis(1500)));
         assert!(e.is_rate_limited());
         assert_eq!(e.to_string(), "rate limited (HTTP 429): slow down");
@@ -493,8 +480,9 @@ mod tests {
 
     #[test]
     fn redact_masks_the_secret_everywhere() {
-        let e = PowerpackError::from_response(400, br#"{"error":"bad token s3cr3t-token","api_id":"s3cr3t-token"}"#, None)
-            .redact("s3cr3t-token");
+        let e =
+            PowerpackError::from_response(400, br#"{"error":"bad token s3cr3t-token","api_id":"s3cr3t-token"}"#, None)
+                .redact("s3cr3t-token");
         let all = format!("{e} {e:?}");
         assert!(!all.contains("s3cr3t-token"), "{all}");
         assert!(all.contains("bad token ***"));

@@ -35,8 +35,9 @@ mod validate;
 
 pub use client::{Client, ClientBuilder};
 pub use error::PowerpackError;
-pub use model::{DeleteResult, ListMeta, PoolNumber, PoolNumberPage, Powerpack, PowerpackPage, Shortcode, ShortcodePage};
+pub use model::{
+    DeleteResult, ListMeta, PoolNumber, PoolNumberPage, Powerpack, PowerpackPage, Shortcode, ShortcodePage,
+};
 pub use params::{Application, CreatePowerpack, NumberPriority, NumberType, Priority, ServiceType, UpdatePowerpack};
 pub use pool::{NumberFilter, NumberPool, PoolNumberType};
 pub use retry::RetryPolicy;
-

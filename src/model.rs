@@ -315,9 +315,7 @@ fn decode_number_priority(f: &Fields<'_>) -> Result<Vec<NumberPriority>, Powerpa
     let items = match f.map.get("number_priority") {
         None | Some(Value::Null) => return Ok(Vec::new()),
         Some(Value::Array(items)) => items,
-        Some(other) => {
-            return Err(f.err("number_priority", format!("expected an array, got {}", kind(other))))
-        }
+        Some(other) => return Err(f.err("number_priority", format!("expected an array, got {}", kind(other)))),
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -340,7 +338,11 @@ fn decode_number_priority(f: &Fields<'_>) -> Result<Vec<NumberPriority>, Powerpa
         out.push(NumberPriority {
             country_iso: entry.str("country_iso")?,
             service_type,
-            priority: Priority { priority1: rank("priority1")?, priority2: rank("priority2")?, priority3: rank("priority3")? },
+            priority: Priority {
+                priority1: rank("priority1")?,
+                priority2: rank("priority2")?,
+                priority3: rank("priority3")?,
+            },
         });
     }
     Ok(out)
@@ -420,11 +422,7 @@ pub const TIMESTAMP_YEARS: std::ops::RangeInclusive<i64> = 1..=9999;
 /// wrong width or with signs.
 pub(crate) fn parse_timestamp(s: &str) -> Option<SystemTime> {
     let s = s.trim();
-    let s = s
-        .strip_suffix('Z')
-        .or_else(|| s.strip_suffix("+00:00"))
-        .or_else(|| s.strip_suffix("+0000"))
-        .unwrap_or(s);
+    let s = s.strip_suffix('Z').or_else(|| s.strip_suffix("+00:00")).or_else(|| s.strip_suffix("+0000")).unwrap_or(s);
     let (date, time) = s.split_once(['T', ' '])?;
     let mut d = date.splitn(3, '-');
     let year = fixed_digits(d.next()?, 4)?;
@@ -489,7 +487,11 @@ pub fn format_timestamp(t: SystemTime) -> String {
         Err(before) => {
             let d = before.duration();
             let (s, us) = (d.as_secs() as i64, d.subsec_micros());
-            if us == 0 { (-s, 0) } else { (-s - 1, 1_000_000 - us) }
+            if us == 0 {
+                (-s, 0)
+            } else {
+                (-s - 1, 1_000_000 - us)
+            }
         }
     };
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
@@ -580,7 +582,8 @@ mod tests {
     #[test]
     fn pool_uuid_is_taken_from_the_number_pool_path() {
         assert_eq!(
-            pool_uuid_of("/v1/Account/MAODZKMDFJMJU3MTEYNG/NumberPool/659c7f88-c819-46e2-8af4-2d8a84249099/").as_deref(),
+            pool_uuid_of("/v1/Account/MAODZKMDFJMJU3MTEYNG/NumberPool/659c7f88-c819-46e2-8af4-2d8a84249099/")
+                .as_deref(),
             Some("659c7f88-c819-46e2-8af4-2d8a84249099")
         );
         assert_eq!(pool_uuid_of("/v1/Account/X/"), None);

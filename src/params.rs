@@ -315,10 +315,7 @@ fn write_common(
         app.write_to(body);
     }
     if let Some(list) = number_priority {
-        body.insert(
-            "number_priority".into(),
-            serde_json::to_value(list).expect("number priorities always serialize"),
-        );
+        body.insert("number_priority".into(), serde_json::to_value(list).expect("number priorities always serialize"));
     }
 }
 

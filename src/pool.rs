@@ -211,7 +211,12 @@ impl NumberPool {
     // ------------------------------------------------------------ long codes (and all numbers)
 
     /// One page of the pool's numbers matching `filter`: `limit` 1..=20, `offset` from 0.
-    pub async fn list_numbers(&self, filter: &NumberFilter, limit: u32, offset: u32) -> Result<PoolNumberPage, PowerpackError> {
+    pub async fn list_numbers(
+        &self,
+        filter: &NumberFilter,
+        limit: u32,
+        offset: u32,
+    ) -> Result<PoolNumberPage, PowerpackError> {
         validate::page_limit(limit)?;
         filter.validate()?;
         let path = format!("{}?{}", self.path("Number", None), filter.to_query(limit, offset));
@@ -232,7 +237,8 @@ impl NumberPool {
     /// One number of the pool (`NotFound` when it is not in this pool).
     pub async fn get_number(&self, number: &str) -> Result<PoolNumber, PowerpackError> {
         validate::phone_number("number", number)?;
-        let body = self.client.call(Method::GET, &self.path("Number", Some(number)), None, Idempotency::Idempotent).await?;
+        let body =
+            self.client.call(Method::GET, &self.path("Number", Some(number)), None, Idempotency::Idempotent).await?;
         PoolNumber::from_json(&body).map_err(|e| self.client.redact(e))
     }
 
@@ -244,7 +250,11 @@ impl NumberPool {
 
     /// Buys (rents) a number for the account and adds it to the pool. Sends `"rent": true`.
     /// Costs money: retried only when the request surely never arrived.
-    pub async fn buy_and_add_number(&self, number: &str, service: Option<ServiceType>) -> Result<PoolNumber, PowerpackError> {
+    pub async fn buy_and_add_number(
+        &self,
+        number: &str,
+        service: Option<ServiceType>,
+    ) -> Result<PoolNumber, PowerpackError> {
         self.add(number, service, true).await
     }
 
@@ -256,7 +266,8 @@ impl NumberPool {
             params.insert("service".into(), Value::from(service.as_pool_str()));
         }
         let path = self.path("Number", Some(number));
-        let body = self.client.call(Method::POST, &path, body(Value::Object(params)), Idempotency::NotIdempotent).await?;
+        let body =
+            self.client.call(Method::POST, &path, body(Value::Object(params)), Idempotency::NotIdempotent).await?;
         PoolNumber::from_json(&body).map_err(|e| self.client.redact(e))
     }
 
@@ -265,7 +276,8 @@ impl NumberPool {
     pub async fn remove_number(&self, number: &str, unrent: bool) -> Result<DeleteResult, PowerpackError> {
         validate::phone_number("number", number)?;
         let path = self.path("Number", Some(number));
-        let body = self.client.call(Method::DELETE, &path, body(json!({ "unrent": unrent })), Idempotency::Idempotent).await?;
+        let body =
+            self.client.call(Method::DELETE, &path, body(json!({ "unrent": unrent })), Idempotency::Idempotent).await?;
         DeleteResult::from_json(&body).map_err(|e| self.client.redact(e))
     }
 
@@ -343,7 +355,8 @@ impl NumberPool {
     pub async fn remove_tollfree(&self, number: &str, unrent: bool) -> Result<DeleteResult, PowerpackError> {
         validate::phone_number("number", number)?;
         let path = self.path("Tollfree", Some(number));
-        let body = self.client.call(Method::DELETE, &path, body(json!({ "unrent": unrent })), Idempotency::Idempotent).await?;
+        let body =
+            self.client.call(Method::DELETE, &path, body(json!({ "unrent": unrent })), Idempotency::Idempotent).await?;
         DeleteResult::from_json(&body).map_err(|e| self.client.redact(e))
     }
 }
@@ -372,7 +385,10 @@ mod tests {
             .number_type(PoolNumberType::Tollfree)
             .service(ServiceType::Mms);
         f.validate().unwrap();
-        assert_eq!(f.to_query(5, 10), "starts_with=1415,1650&country_iso2=US&type=tollfree&service=mms&limit=5&offset=10");
+        assert_eq!(
+            f.to_query(5, 10),
+            "starts_with=1415,1650&country_iso2=US&type=tollfree&service=mms&limit=5&offset=10"
+        );
     }
 
     #[test]
@@ -383,7 +399,10 @@ mod tests {
     #[test]
     fn starts_with_takes_at_most_ten_digit_prefixes() {
         let eleven: Vec<String> = (10..21).map(|n| n.to_string()).collect();
-        assert_eq!(field_of(NumberFilter::new().country_iso2("US").starts_with(eleven).validate().unwrap_err()), "starts_with");
+        assert_eq!(
+            field_of(NumberFilter::new().country_iso2("US").starts_with(eleven).validate().unwrap_err()),
+            "starts_with"
+        );
         let ten: Vec<String> = (10..20).map(|n| n.to_string()).collect();
         NumberFilter::new().country_iso2("US").starts_with(ten).validate().unwrap();
         for bad in ["", "14a", "+1", "1234567890123456"] {

@@ -101,9 +101,7 @@ pub(crate) fn decide(
     }
     let retryable = match outcome {
         Outcome::Status(429) | Outcome::ConnectFailed => true,
-        Outcome::Status(502..=504) | Outcome::SentNoAnswer => {
-            idempotency == Idempotency::Idempotent
-        }
+        Outcome::Status(502..=504) | Outcome::SentNoAnswer => idempotency == Idempotency::Idempotent,
         Outcome::Status(_) => false,
     };
     if !retryable {

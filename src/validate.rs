@@ -30,10 +30,7 @@ pub fn auth_token(token: &str) -> Result<(), PowerpackError> {
         return Err(PowerpackError::validation("auth_token", "must not be empty"));
     }
     if token.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(PowerpackError::validation(
-            "auth_token",
-            "must not contain whitespace or control characters",
-        ));
+        return Err(PowerpackError::validation("auth_token", "must not contain whitespace or control characters"));
     }
     Ok(())
 }
@@ -48,14 +45,10 @@ pub fn path_segment(field: &str, value: &str) -> Result<(), PowerpackError> {
     if value == "." || value == ".." {
         return Err(PowerpackError::validation(field, "must not be a relative path"));
     }
-    if let Some(c) = value
-        .chars()
-        .find(|c| matches!(c, '/' | '?' | '#' | '%' | '\\') || c.is_whitespace() || c.is_control())
+    if let Some(c) =
+        value.chars().find(|c| matches!(c, '/' | '?' | '#' | '%' | '\\') || c.is_whitespace() || c.is_control())
     {
-        return Err(PowerpackError::validation(
-            field,
-            format!("must not contain {}", describe_char(c)),
-        ));
+        return Err(PowerpackError::validation(field, format!("must not contain {}", describe_char(c))));
     }
     Ok(())
 }
@@ -76,10 +69,7 @@ pub fn name(name: &str) -> Result<(), PowerpackError> {
         return Err(PowerpackError::validation("name", "must not be empty or only whitespace"));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(PowerpackError::validation(
-            "name",
-            format!("must be at most {MAX_NAME_CHARS} characters"),
-        ));
+        return Err(PowerpackError::validation("name", format!("must be at most {MAX_NAME_CHARS} characters")));
     }
     if name.chars().any(char::is_control) {
         return Err(PowerpackError::validation("name", "must not contain control characters"));
@@ -109,9 +99,7 @@ pub fn application_id(field: &str, id: &str) -> Result<(), PowerpackError> {
 pub fn uuid_shape(field: &str, id: &str) -> Result<(), PowerpackError> {
     let groups: Vec<&str> = id.split('-').collect();
     let ok = groups.len() == 5
-        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| {
-            g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit())
-        });
+        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()));
     if ok {
         Ok(())
     } else {
@@ -180,7 +168,14 @@ mod tests {
 
     #[test]
     fn malformed_auth_ids_fail() {
-        for bad in ["", "MA123", "XA123456789012345678", "MA12345678901234567a", "MA1234567890123456789", "ma123456789012345678"] {
+        for bad in [
+            "",
+            "MA123",
+            "XA123456789012345678",
+            "MA12345678901234567a",
+            "MA1234567890123456789",
+            "ma123456789012345678",
+        ] {
             assert!(auth_id(bad).is_err(), "{bad:?}");
         }
     }
@@ -207,7 +202,16 @@ mod tests {
         for good in ["14155550100", "918031274121", "6834002", "123456789012345"] {
             phone_number("number", good).unwrap_or_else(|e| panic!("{good}: {e}"));
         }
-        for bad in ["", "+14155550100", "1415555010a", "141555", "1234567890123456", "04155550100", "1415 555 0100", "1415-555"] {
+        for bad in [
+            "",
+            "+14155550100",
+            "1415555010a",
+            "141555",
+            "1234567890123456",
+            "04155550100",
+            "1415 555 0100",
+            "1415-555",
+        ] {
             let err = phone_number("number", bad).unwrap_err();
             assert!(matches!(err, PowerpackError::Validation { ref field, .. } if field == "number"), "{bad:?}");
         }

@@ -7,8 +7,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use plivo_powerpack::{
-    blocking, Application, Client, CreatePowerpack, NumberPriority, NumberType, PowerpackError, Priority,
-    RetryPolicy, ServiceType, UpdatePowerpack,
+    blocking, Application, Client, CreatePowerpack, NumberPriority, NumberType, PowerpackError, Priority, RetryPolicy,
+    ServiceType, UpdatePowerpack,
 };
 use powerpack_sandbox::{Fault, FaultRule, DEFAULT_AUTH_ID as ID, DEFAULT_AUTH_TOKEN as TOKEN};
 use serde_json::{json, Value};
@@ -121,7 +121,8 @@ async fn create_list_pages_and_delete() {
     sb.clear_journal();
     let all = c.list_all_powerpacks().await.unwrap();
     assert_eq!(all.len(), 45);
-    let queries: Vec<_> = sb.journal().iter().map(|e| (e.method.clone(), e.path.clone(), e.query.clone().unwrap())).collect();
+    let queries: Vec<_> =
+        sb.journal().iter().map(|e| (e.method.clone(), e.path.clone(), e.query.clone().unwrap())).collect();
     let list_path = format!("/v1/Account/{ID}/Powerpack/");
     assert_eq!(
         queries,
@@ -162,7 +163,12 @@ async fn invalid_input_is_refused_before_any_request() {
         ("blank name", c.update_powerpack("u", &UpdatePowerpack::new().name("  ")).await.unwrap_err()),
         ("limit 0", c.list_powerpacks(0, 0).await.unwrap_err()),
         ("limit 21", c.list_powerpacks(21, 0).await.unwrap_err()),
-        ("xml none", c.update_powerpack("u", &UpdatePowerpack::new().application(Application::Xml { app_id: "none".into() })).await.unwrap_err()),
+        (
+            "xml none",
+            c.update_powerpack("u", &UpdatePowerpack::new().application(Application::Xml { app_id: "none".into() }))
+                .await
+                .unwrap_err(),
+        ),
         ("create blank", c.create_powerpack(&CreatePowerpack::new("")).await.unwrap_err()),
     ];
     for (what, err) in cases {
@@ -214,9 +220,17 @@ async fn the_auth_token_never_appears_in_errors() {
     assert!(!text.contains(secret), "{text}");
     // Even when a server echoes it back in its error message.
     let c2 = client(&sb);
-    sb.push_fault(fault("GET", &path("x"), 1, Fault::Status {
-        status: 400, retry_after_secs: None, retry_after_date: None, message: Some(format!("bad token {TOKEN}")),
-    }));
+    sb.push_fault(fault(
+        "GET",
+        &path("x"),
+        1,
+        Fault::Status {
+            status: 400,
+            retry_after_secs: None,
+            retry_after_date: None,
+            message: Some(format!("bad token {TOKEN}")),
+        },
+    ));
     let e = c2.get_powerpack("x").await.unwrap_err();
     assert!(!format!("{e} {e:?}").contains(TOKEN), "{e:?}");
 }
@@ -252,9 +266,12 @@ async fn retry_after_is_honoured_in_seconds_and_as_a_date() {
     let c = client(&sb);
     let uuid = create(&c, "pp").await;
     sb.clear_journal();
-    sb.push_fault(fault("GET", &path(&uuid), 1, Fault::Status {
-        status: 429, retry_after_secs: Some(1), retry_after_date: None, message: None,
-    }));
+    sb.push_fault(fault(
+        "GET",
+        &path(&uuid),
+        1,
+        Fault::Status { status: 429, retry_after_secs: Some(1), retry_after_date: None, message: None },
+    ));
     c.get_powerpack(&uuid).await.unwrap();
     let j = sb.journal();
     let gap = j[1].at_ms - j[0].at_ms;
@@ -262,9 +279,12 @@ async fn retry_after_is_honoured_in_seconds_and_as_a_date() {
 
     sb.clear_journal();
     let at = httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(2));
-    sb.push_fault(fault("GET", &path(&uuid), 1, Fault::Status {
-        status: 429, retry_after_secs: None, retry_after_date: Some(at), message: None,
-    }));
+    sb.push_fault(fault(
+        "GET",
+        &path(&uuid),
+        1,
+        Fault::Status { status: 429, retry_after_secs: None, retry_after_date: Some(at), message: None },
+    ));
     c.get_powerpack(&uuid).await.unwrap();
     let j = sb.journal();
     let gap = j[1].at_ms - j[0].at_ms;
@@ -276,9 +296,12 @@ async fn retry_after_is_honoured_in_seconds_and_as_a_date() {
 async fn a_rate_limit_outlasting_the_deadline_is_returned_with_its_retry_after() {
     let sb = sandbox();
     let c = Client::builder(ID, TOKEN).base_url(sb.base_url()).total_deadline(Duration::from_secs(2)).build().unwrap();
-    sb.push_fault(fault("GET", &path("u"), 5, Fault::Status {
-        status: 429, retry_after_secs: Some(30), retry_after_date: None, message: None,
-    }));
+    sb.push_fault(fault(
+        "GET",
+        &path("u"),
+        5,
+        Fault::Status { status: 429, retry_after_secs: Some(30), retry_after_date: None, message: None },
+    ));
     let e = c.get_powerpack("u").await.unwrap_err();
     // Had it waited for the Retry-After, the deadline would have ended the call as a Timeout or
     // a second request would be in the journal; neither depends on the wall clock.
@@ -436,7 +459,9 @@ async fn concurrent_updates_from_one_client_all_succeed() {
     let tasks: Vec<_> = (0..200)
         .map(|i| {
             let (c, uuid) = (c.clone(), uuid.clone());
-            tokio::spawn(async move { c.update_powerpack(&uuid, &UpdatePowerpack::new().name(format!("busy-{i}"))).await })
+            tokio::spawn(
+                async move { c.update_powerpack(&uuid, &UpdatePowerpack::new().name(format!("busy-{i}"))).await },
+            )
         })
         .collect();
     for t in tasks {
@@ -545,7 +570,8 @@ async fn forward_proxy() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>
                 }
                 let text = String::from_utf8_lossy(&head).into_owned();
                 let line = text.lines().next().unwrap_or_default().to_owned();
-                let authority = line.split(' ').nth(1).and_then(|u| u.strip_prefix("http://")).and_then(|u| u.split('/').next());
+                let authority =
+                    line.split(' ').nth(1).and_then(|u| u.strip_prefix("http://")).and_then(|u| u.split('/').next());
                 record.lock().unwrap().push(line.clone());
                 let Some(authority) = authority else { return };
                 let mut upstream = tokio::net::TcpStream::connect(authority).await.unwrap();
@@ -565,6 +591,9 @@ async fn the_proxy_setting_routes_every_request_through_the_proxy() {
     let uuid = c.create_powerpack(&CreatePowerpack::new("via proxy")).await.unwrap().uuid;
     assert_eq!(c.get_powerpack(&uuid).await.unwrap().name, "via proxy");
     let lines = seen.lock().unwrap().clone();
-    assert_eq!(lines.first().map(String::as_str), Some(format!("POST {}/v1/Account/{ID}/Powerpack/ HTTP/1.1", sb.base_url()).as_str()));
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some(format!("POST {}/v1/Account/{ID}/Powerpack/ HTTP/1.1", sb.base_url()).as_str())
+    );
     assert_eq!(sb.journal().len(), 2, "both requests arrived, through the proxy");
 }

@@ -110,10 +110,14 @@ fn every_recorded_number_list_decodes() {
 
 #[test]
 fn every_recorded_tollfree_list_decodes() {
-    for body in [fixture!("plivo-go/numberpoolTollfreeResponse.json"), fixture!("plivo-ruby/tollfreeListResponse.json")] {
+    for body in [fixture!("plivo-go/numberpoolTollfreeResponse.json"), fixture!("plivo-ruby/tollfreeListResponse.json")]
+    {
         let page = PoolNumberPage::from_json(body).unwrap();
         assert_eq!(page.numbers.len(), 1);
-        assert_eq!((page.numbers[0].number.as_str(), page.numbers[0].number_type.as_deref()), ("18772209942", Some("tollfree")));
+        assert_eq!(
+            (page.numbers[0].number.as_str(), page.numbers[0].number_type.as_deref()),
+            ("18772209942", Some("tollfree"))
+        );
     }
     // plivo-dotnet's toll-free list names the number "shortcode" and has no type.
     let dotnet = PoolNumberPage::from_json(fixture!("plivo-dotnet/numberpoolTollfreeResponse.json")).unwrap();

@@ -82,7 +82,10 @@ fn absent_number_priority_decodes_as_empty() {
 #[test]
 fn hand_made_python_bodies_are_tolerated() {
     // A stale "smart_sender" instead of sticky_sender, a numeric application_id, no api_id.
-    for body in [fixture!("plivo-python/powerpackGetPowerpackResponse.json"), fixture!("plivo-python/powerpackDeletePowerpackResponse.json")] {
+    for body in [
+        fixture!("plivo-python/powerpackGetPowerpackResponse.json"),
+        fixture!("plivo-python/powerpackDeletePowerpackResponse.json"),
+    ] {
         let p = Powerpack::from_json(body).unwrap();
         assert_eq!(p.name, "My Powerpack");
         assert_eq!(p.api_id, None);
@@ -134,7 +137,10 @@ fn every_recorded_delete_decodes() {
     for body in DELETES {
         assert_eq!(
             DeleteResult::from_json(body).unwrap(),
-            DeleteResult { api_id: Some("964edb6e-3f08-11e7-920b-0600a1193e9b".into()), response: Some("success".into()) }
+            DeleteResult {
+                api_id: Some("964edb6e-3f08-11e7-920b-0600a1193e9b".into()),
+                response: Some("success".into())
+            }
         );
     }
 }

@@ -59,7 +59,10 @@ async fn add_number_sends_rent_false_and_decodes_the_number() {
     let journal = sb.journal();
     assert_eq!(journal.len(), 1);
     let e = &journal[0];
-    assert_eq!((e.method.as_str(), e.path.as_str(), e.query.as_deref()), ("POST", pool_path(&pool, "Number/14155550100/").as_str(), None));
+    assert_eq!(
+        (e.method.as_str(), e.path.as_str(), e.query.as_deref()),
+        ("POST", pool_path(&pool, "Number/14155550100/").as_str(), None)
+    );
     assert_eq!(header(e, "content-type"), Some("application/json"));
     assert_eq!(header(e, "authorization"), Some(format!("Basic {ID}:***").as_str()));
     assert_eq!(body_of(e), json!({"rent": false}));
@@ -107,7 +110,10 @@ async fn remove_sends_unrent_false_unless_asked_and_unrent_releases_the_number()
     assert_eq!(released.response.as_deref(), Some("success"));
 
     let journal = sb.journal();
-    assert_eq!((journal[0].method.as_str(), journal[0].path.as_str()), ("DELETE", pool_path(&pool, "Number/14155550100/").as_str()));
+    assert_eq!(
+        (journal[0].method.as_str(), journal[0].path.as_str()),
+        ("DELETE", pool_path(&pool, "Number/14155550100/").as_str())
+    );
     assert_eq!(body_of(&journal[0]), json!({"unrent": false}));
     assert_eq!(body_of(&journal[1]), json!({"unrent": true}));
 
@@ -129,12 +135,19 @@ async fn list_numbers_sends_every_filter_and_decodes_the_page() {
     }
     sb.clear_journal();
 
-    let filter = NumberFilter::new().country_iso2("US").starts_with(["1415", "1650"]).number_type(PoolNumberType::Mobile).service(ServiceType::Sms);
+    let filter = NumberFilter::new()
+        .country_iso2("US")
+        .starts_with(["1415", "1650"])
+        .number_type(PoolNumberType::Mobile)
+        .service(ServiceType::Sms);
     let page = pool.list_numbers(&filter, 5, 0).await.unwrap();
 
     let e = &sb.journal()[0];
     assert_eq!((e.method.as_str(), e.path.as_str()), ("GET", pool_path(&pool, "Number/").as_str()));
-    assert_eq!(e.query.as_deref(), Some("starts_with=1415,1650&country_iso2=US&type=mobile&service=sms&limit=5&offset=0"));
+    assert_eq!(
+        e.query.as_deref(),
+        Some("starts_with=1415,1650&country_iso2=US&type=mobile&service=sms&limit=5&offset=0")
+    );
     assert_eq!(e.body, "");
     assert_eq!((page.meta.total_count, page.meta.limit, page.meta.offset), (1, 5, 0));
     assert_eq!(page.numbers.len(), 1);
@@ -175,7 +188,12 @@ async fn shortcodes_list_find_and_remove_without_a_body() {
     let c = client(&sb);
     let (pp, pool) = setup(&sb, &c).await;
     let shortcodes = ["444444", "555555"]
-        .map(|s| SeedShortcode { auth_id: None, shortcode: s.into(), country_iso2: "US".into(), powerpack: pp.uuid.clone() })
+        .map(|s| SeedShortcode {
+            auth_id: None,
+            shortcode: s.into(),
+            country_iso2: "US".into(),
+            powerpack: pp.uuid.clone(),
+        })
         .to_vec();
     sb.seed(&Seed { shortcodes, ..Default::default() }).unwrap();
     sb.clear_journal();
@@ -190,7 +208,10 @@ async fn shortcodes_list_find_and_remove_without_a_body() {
     assert_eq!(pool.list_all_shortcodes().await.unwrap().len(), 1);
 
     let journal = sb.journal();
-    assert_eq!((journal[0].path.as_str(), journal[0].query.as_deref()), (pool_path(&pool, "Shortcode/").as_str(), Some("limit=1&offset=1")));
+    assert_eq!(
+        (journal[0].path.as_str(), journal[0].query.as_deref()),
+        (pool_path(&pool, "Shortcode/").as_str(), Some("limit=1&offset=1"))
+    );
     assert_eq!(journal[1].path, pool_path(&pool, "Shortcode/444444/"));
     assert_eq!((journal[2].method.as_str(), journal[2].body.as_str()), ("DELETE", ""));
     assert_eq!(header(&journal[2], "content-type"), None, "no body, no content type");
@@ -216,13 +237,22 @@ async fn tollfree_numbers_add_list_find_and_remove() {
     assert!(pool.list_all_tollfree().await.unwrap().is_empty());
 
     let j = sb.journal();
-    assert_eq!((j[0].method.as_str(), j[0].path.as_str(), j[0].body.as_str()), ("POST", pool_path(&pool, "Tollfree/18005550100/").as_str(), ""));
+    assert_eq!(
+        (j[0].method.as_str(), j[0].path.as_str(), j[0].body.as_str()),
+        ("POST", pool_path(&pool, "Tollfree/18005550100/").as_str(), "")
+    );
     assert_eq!(j[2].query.as_deref(), Some("limit=20&offset=0"));
     let removal = j.iter().find(|e| e.method == "DELETE").unwrap();
-    assert_eq!((removal.path.as_str(), body_of(removal)), (pool_path(&pool, "Tollfree/18005550100/").as_str(), json!({"unrent": false})));
+    assert_eq!(
+        (removal.path.as_str(), body_of(removal)),
+        (pool_path(&pool, "Tollfree/18005550100/").as_str(), json!({"unrent": false}))
+    );
 
     let wrong_kind = pool.add_tollfree("14155550101").await.unwrap_err();
-    assert!(matches!(wrong_kind, PowerpackError::InvalidRequest { status: 400, ref reason, .. } if reason.contains("toll-free")), "{wrong_kind:?}");
+    assert!(
+        matches!(wrong_kind, PowerpackError::InvalidRequest { status: 400, ref reason, .. } if reason.contains("toll-free")),
+        "{wrong_kind:?}"
+    );
 }
 
 #[tokio::test]
@@ -277,8 +307,14 @@ async fn invalid_input_is_refused_before_any_request() {
     assert_eq!(field(pool.remove_shortcode("444444/").await.unwrap_err()), "shortcode");
     assert_eq!(field(pool.list_numbers(&NumberFilter::new(), 0, 0).await.unwrap_err()), "limit");
     assert_eq!(field(pool.list_tollfree(21, 0).await.unwrap_err()), "limit");
-    assert_eq!(field(pool.list_numbers(&NumberFilter::new().starts_with(["1415"]), 20, 0).await.unwrap_err()), "starts_with");
-    assert_eq!(field(pool.list_all_numbers(&NumberFilter::new().country_iso2("usa")).await.unwrap_err()), "country_iso2");
+    assert_eq!(
+        field(pool.list_numbers(&NumberFilter::new().starts_with(["1415"]), 20, 0).await.unwrap_err()),
+        "starts_with"
+    );
+    assert_eq!(
+        field(pool.list_all_numbers(&NumberFilter::new().country_iso2("usa")).await.unwrap_err()),
+        "country_iso2"
+    );
     assert_eq!(field(c.number_pool("not-a-uuid").unwrap_err()), "pool_uuid");
     let mut no_pool = c.get_powerpack(&c.list_all_powerpacks().await.unwrap()[0].uuid).await.unwrap();
     sb.clear_journal();
@@ -294,20 +330,40 @@ async fn buying_is_not_retried_once_it_may_have_arrived_but_reads_and_removals_a
     let c = client(&sb);
     let (_, pool) = setup(&sb, &c).await;
     let add_path = pool_path(&pool, "Number/14155559999/");
-    let status = |code: u16| Fault::Status { status: code, retry_after_secs: None, retry_after_date: None, message: None };
-    sb.push_fault(FaultRule { method: Some("POST".into()), path: Some(add_path.clone()), count: 1, fault: status(503) });
+    let status =
+        |code: u16| Fault::Status { status: code, retry_after_secs: None, retry_after_date: None, message: None };
+    sb.push_fault(FaultRule {
+        method: Some("POST".into()),
+        path: Some(add_path.clone()),
+        count: 1,
+        fault: status(503),
+    });
 
     let err = pool.buy_and_add_number("14155559999", None).await.unwrap_err();
     assert!(matches!(err, PowerpackError::Server { status: 503, .. }), "{err:?}");
     assert_eq!(sb.journal().len(), 1, "a buy is never repeated after the server saw it");
 
     sb.clear_journal();
-    sb.push_fault(FaultRule { method: Some("POST".into()), path: Some(add_path.clone()), count: 1, fault: status(429) });
+    sb.push_fault(FaultRule {
+        method: Some("POST".into()),
+        path: Some(add_path.clone()),
+        count: 1,
+        fault: status(429),
+    });
     pool.buy_and_add_number("14155559999", None).await.unwrap();
-    assert_eq!(sb.journal().iter().map(|e| e.status).collect::<Vec<_>>(), [Some(429), Some(200)], "429 means not processed");
+    assert_eq!(
+        sb.journal().iter().map(|e| e.status).collect::<Vec<_>>(),
+        [Some(429), Some(200)],
+        "429 means not processed"
+    );
 
     sb.clear_journal();
-    sb.push_fault(FaultRule { method: Some("DELETE".into()), path: Some(add_path.clone()), count: 2, fault: status(503) });
+    sb.push_fault(FaultRule {
+        method: Some("DELETE".into()),
+        path: Some(add_path.clone()),
+        count: 2,
+        fault: status(503),
+    });
     pool.remove_number("14155559999", false).await.unwrap();
     let journal = sb.journal();
     assert_eq!(journal.iter().map(|e| e.status).collect::<Vec<_>>(), [Some(503), Some(503), Some(200)]);

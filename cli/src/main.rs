@@ -143,7 +143,10 @@ enum Command {
 
 pub(crate) fn connect(conn: &Connection) -> Result<blocking::Client, PowerpackError> {
     if !(conn.timeout > 0.0 && conn.timeout.is_finite()) {
-        return Err(PowerpackError::Validation { field: "timeout".into(), reason: "must be a positive number of seconds".into() });
+        return Err(PowerpackError::Validation {
+            field: "timeout".into(),
+            reason: "must be a positive number of seconds".into(),
+        });
     }
     let client = Client::builder(&conn.auth_id, &conn.auth_token)
         .base_url(&conn.base_url)

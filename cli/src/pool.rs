@@ -215,7 +215,8 @@ pub fn numbers(action: NumbersAction) -> Result<(), PowerpackError> {
         NumbersAction::Add { number, buy, service, at } => {
             let (pool, json) = open(&at)?;
             let service = service.map(Into::into);
-            let added = if buy { pool.buy_and_add_number(&number, service)? } else { pool.add_number(&number, service)? };
+            let added =
+                if buy { pool.buy_and_add_number(&number, service)? } else { pool.add_number(&number, service)? };
             output::pool_number(&added, json);
         }
         NumbersAction::Remove { number, unrent, at } => {

@@ -20,10 +20,22 @@ fn the_seed_flow_from_the_terminal() {
     let created = stdout_json(&cli(&sb, &["create", "demo", "--json"]));
     let uuid = created["uuid"].as_str().unwrap();
 
-    let updated = stdout_json(&cli(&sb, &[
-        "update", uuid, "--name", "renamed", "--sticky-sender", "false", "--local-connect", "false",
-        "--xml-app", "20342783288007824", "--json",
-    ]));
+    let updated = stdout_json(&cli(
+        &sb,
+        &[
+            "update",
+            uuid,
+            "--name",
+            "renamed",
+            "--sticky-sender",
+            "false",
+            "--local-connect",
+            "false",
+            "--xml-app",
+            "20342783288007824",
+            "--json",
+        ],
+    ));
     assert_eq!(updated["name"], "renamed");
     assert_eq!(updated["sticky_sender"], false);
     assert_eq!(updated["local_connect"], false);
@@ -96,9 +108,19 @@ fn each_kind_of_failure_has_its_exit_code_and_one_stderr_line() {
 
     let path = format!("/v1/Account/{DEFAULT_AUTH_ID}/Powerpack/x/");
     let rule = |fault| FaultRule { method: Some("GET".into()), path: Some(path.clone()), count: 3, fault };
-    sb.push_fault(rule(Fault::Status { status: 429, retry_after_secs: Some(0), retry_after_date: None, message: None }));
+    sb.push_fault(rule(Fault::Status {
+        status: 429,
+        retry_after_secs: Some(0),
+        retry_after_date: None,
+        message: None,
+    }));
     assert_eq!(cli(&sb, &["get", "x"]).status.code(), Some(6));
-    sb.push_fault(rule(Fault::Status { status: 503, retry_after_secs: Some(0), retry_after_date: None, message: None }));
+    sb.push_fault(rule(Fault::Status {
+        status: 503,
+        retry_after_secs: Some(0),
+        retry_after_date: None,
+        message: None,
+    }));
     assert_eq!(cli(&sb, &["get", "x"]).status.code(), Some(7));
     sb.push_fault(rule(Fault::Reset));
     assert_eq!(cli(&sb, &["get", "x"]).status.code(), Some(8));

@@ -9,7 +9,14 @@ use serde_json::{json, Value};
 use common::{cli, stdout_json as ok_json, stdout_text as ok_text};
 
 fn seed_number(n: &str, kind: &str) -> SeedNumber {
-    SeedNumber { auth_id: None, number: n.into(), country_iso2: "US".into(), number_type: kind.into(), powerpack: None, service: None }
+    SeedNumber {
+        auth_id: None,
+        number: n.into(),
+        country_iso2: "US".into(),
+        number_type: kind.into(),
+        powerpack: None,
+        service: None,
+    }
 }
 
 /// A sandbox with one Powerpack and rented numbers; returns it, the Powerpack uuid and its pool uuid.
@@ -19,8 +26,17 @@ fn setup() -> (Sandbox, String, String) {
     let uuid = created["uuid"].as_str().unwrap().to_owned();
     let pool = created["number_pool_uuid"].as_str().unwrap().to_owned();
     sb.seed(&Seed {
-        numbers: vec![seed_number("14155550100", "fixed"), seed_number("14155550101", "mobile"), seed_number("18005550100", "tollfree")],
-        shortcodes: vec![SeedShortcode { auth_id: None, shortcode: "444444".into(), country_iso2: "US".into(), powerpack: uuid.clone() }],
+        numbers: vec![
+            seed_number("14155550100", "fixed"),
+            seed_number("14155550101", "mobile"),
+            seed_number("18005550100", "tollfree"),
+        ],
+        shortcodes: vec![SeedShortcode {
+            auth_id: None,
+            shortcode: "444444".into(),
+            country_iso2: "US".into(),
+            powerpack: uuid.clone(),
+        }],
         ..Default::default()
     })
     .unwrap();
@@ -34,14 +50,38 @@ fn numbers_add_list_get_and_remove_by_pool_uuid() {
     let added = ok_json(&cli(&sb, &["numbers", "add", "14155550100", "--pool", &pool, "--json"]));
     assert_eq!((added["number"].as_str(), added["type"].as_str()), (Some("14155550100"), Some("fixed")));
     let e = &sb.journal()[0];
-    assert_eq!((e.method.as_str(), e.path.as_str()), ("POST", format!("/v1/Account/{DEFAULT_AUTH_ID}/NumberPool/{pool}/Number/14155550100/").as_str()));
+    assert_eq!(
+        (e.method.as_str(), e.path.as_str()),
+        ("POST", format!("/v1/Account/{DEFAULT_AUTH_ID}/NumberPool/{pool}/Number/14155550100/").as_str())
+    );
     assert_eq!(serde_json::from_str::<Value>(&e.body).unwrap(), json!({"rent": false}));
 
     ok_json(&cli(&sb, &["numbers", "add", "14155550101", "--pool", &pool, "--service", "mms", "--json"]));
     sb.clear_journal();
-    let listed = ok_json(&cli(&sb, &["numbers", "list", "--pool", &pool, "--country", "US", "--starts-with", "1415,1650", "--type", "mobile", "--json"]));
-    assert_eq!(listed.as_array().unwrap().iter().map(|n| n["number"].as_str().unwrap()).collect::<Vec<_>>(), ["14155550101"]);
-    assert_eq!(sb.journal()[0].query.as_deref(), Some("starts_with=1415,1650&country_iso2=US&type=mobile&limit=20&offset=0"));
+    let listed = ok_json(&cli(
+        &sb,
+        &[
+            "numbers",
+            "list",
+            "--pool",
+            &pool,
+            "--country",
+            "US",
+            "--starts-with",
+            "1415,1650",
+            "--type",
+            "mobile",
+            "--json",
+        ],
+    ));
+    assert_eq!(
+        listed.as_array().unwrap().iter().map(|n| n["number"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["14155550101"]
+    );
+    assert_eq!(
+        sb.journal()[0].query.as_deref(),
+        Some("starts_with=1415,1650&country_iso2=US&type=mobile&limit=20&offset=0")
+    );
 
     let table = ok_text(&cli(&sb, &["numbers", "list", "--pool", &pool]));
     assert!(table.starts_with("NUMBER"), "{table}");
@@ -51,7 +91,10 @@ fn numbers_add_list_get_and_remove_by_pool_uuid() {
     assert!(one.contains("service           sms"), "{one}");
 
     sb.clear_journal();
-    assert_eq!(ok_text(&cli(&sb, &["numbers", "remove", "14155550100", "--pool", &pool])).trim(), "removed 14155550100");
+    assert_eq!(
+        ok_text(&cli(&sb, &["numbers", "remove", "14155550100", "--pool", &pool])).trim(),
+        "removed 14155550100"
+    );
     ok_text(&cli(&sb, &["numbers", "remove", "14155550101", "--pool", &pool, "--unrent"]));
     let bodies: Vec<String> = sb.journal().into_iter().map(|e| e.body).collect();
     assert_eq!(bodies, [r#"{"unrent":false}"#, r#"{"unrent":true}"#]);
@@ -63,7 +106,11 @@ fn numbers_add_buys_only_with_buy_and_the_pool_can_be_named_by_its_powerpack() {
     let bought = ok_json(&cli(&sb, &["numbers", "add", "16505550199", "--buy", "--powerpack", &uuid, "--json"]));
     assert_eq!(bought["number_pool_uuid"].as_str(), Some(pool.as_str()));
     let journal = sb.journal();
-    assert_eq!(journal.iter().map(|e| e.method.as_str()).collect::<Vec<_>>(), ["GET", "POST"], "one GET to find the pool");
+    assert_eq!(
+        journal.iter().map(|e| e.method.as_str()).collect::<Vec<_>>(),
+        ["GET", "POST"],
+        "one GET to find the pool"
+    );
     assert_eq!(journal[1].body, r#"{"rent":true}"#);
 }
 
@@ -80,7 +127,10 @@ fn shortcodes_and_tollfree_commands() {
     let listed = ok_json(&cli(&sb, &["tollfree", "list", "--pool", &pool, "--limit", "5", "--json"]));
     assert_eq!(listed[0]["type"], "tollfree");
     assert_eq!(sb.journal().last().unwrap().query.as_deref(), Some("limit=5&offset=0"));
-    assert_eq!(ok_json(&cli(&sb, &["tollfree", "get", "18005550100", "--pool", &pool, "--json"]))["number"], "18005550100");
+    assert_eq!(
+        ok_json(&cli(&sb, &["tollfree", "get", "18005550100", "--pool", &pool, "--json"]))["number"],
+        "18005550100"
+    );
     let removed = ok_json(&cli(&sb, &["tollfree", "remove", "18005550100", "--pool", &pool, "--json"]));
     assert_eq!(removed, json!({"removed": "18005550100", "api_id": removed["api_id"], "response": "success"}));
     assert_eq!(sb.journal().last().unwrap().body, r#"{"unrent":false}"#);

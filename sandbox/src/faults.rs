@@ -114,6 +114,10 @@ impl Faults {
     }
 }
 
+fn found() -> u16 {
+    302
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,7 +125,9 @@ mod tests {
     #[test]
     fn rules_match_method_and_path_and_run_out() {
         let mut f = Faults::default();
-        f.push(serde_json::from_str(r#"{"method":"POST","path":"/a/","count":2,"kind":"status","status":503}"#).unwrap());
+        f.push(
+            serde_json::from_str(r#"{"method":"POST","path":"/a/","count":2,"kind":"status","status":503}"#).unwrap(),
+        );
         assert_eq!(f.take("GET", "/a/"), None);
         assert_eq!(f.take("POST", "/b/"), None);
         assert!(matches!(f.take("post", "/a/"), Some(Fault::Status { status: 503, .. })));
@@ -138,8 +144,4 @@ mod tests {
         assert_eq!(f.take("GET", "/x/"), Some(Fault::Html502));
         assert_eq!(f.take("GET", "/x/"), None);
     }
-}
-
-fn found() -> u16 {
-    302
 }

@@ -11,9 +11,9 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
-use futures_util::StreamExt as _;
 use axum::{Json, Router};
 use base64::Engine as _;
+use futures_util::StreamExt as _;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
@@ -25,28 +25,16 @@ use crate::{ids, Seed, Shared};
 
 pub fn router(shared: Arc<Shared>) -> Router {
     let api = Router::new()
-        .route(
-            "/v1/Account/{auth_id}/Powerpack/",
-            get(list).post(create).fallback(method_not_allowed),
-        )
+        .route("/v1/Account/{auth_id}/Powerpack/", get(list).post(create).fallback(method_not_allowed))
         .route(
             "/v1/Account/{auth_id}/Powerpack/{uuid}/",
             get(fetch).post(update).delete(remove).fallback(method_not_allowed),
         )
-        .route(
-            "/v1/Account/{auth_id}/NumberPool/{pool}/Number/",
-            get(list_numbers).fallback(method_not_allowed),
-        )
+        .route("/v1/Account/{auth_id}/NumberPool/{pool}/Number/", get(list_numbers).fallback(method_not_allowed))
         .route("/v1/Account/{auth_id}/NumberPool/{pool}/Number/{number}/", pool_number(Route::Number))
-        .route(
-            "/v1/Account/{auth_id}/NumberPool/{pool}/Tollfree/",
-            get(list_tollfree).fallback(method_not_allowed),
-        )
+        .route("/v1/Account/{auth_id}/NumberPool/{pool}/Tollfree/", get(list_tollfree).fallback(method_not_allowed))
         .route("/v1/Account/{auth_id}/NumberPool/{pool}/Tollfree/{number}/", pool_number(Route::Tollfree))
-        .route(
-            "/v1/Account/{auth_id}/NumberPool/{pool}/Shortcode/",
-            get(list_shortcodes).fallback(method_not_allowed),
-        )
+        .route("/v1/Account/{auth_id}/NumberPool/{pool}/Shortcode/", get(list_shortcodes).fallback(method_not_allowed))
         .route(
             "/v1/Account/{auth_id}/NumberPool/{pool}/Shortcode/{code}/",
             get(get_shortcode).delete(remove_shortcode).fallback(method_not_allowed),
@@ -65,11 +53,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
 // ---------------------------------------------------------------- responses
 
 fn envelope(status: u16, message: &str, with_api_id: bool) -> Response {
-    let body = if with_api_id {
-        json!({"api_id": ids::uuid4(), "error": message})
-    } else {
-        json!({"error": message})
-    };
+    let body = if with_api_id { json!({"api_id": ids::uuid4(), "error": message}) } else { json!({"error": message}) };
     (StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), Json(body)).into_response()
 }
 
@@ -274,7 +258,8 @@ async fn list_numbers(
     Query(q): Query<NumberQuery>,
     headers: HeaderMap,
 ) -> Result<Response, Rejection> {
-    with_pool(&shared, &headers, &auth_id, &pool, |id, a| a.inventory.list(id, &pool, Route::Number, &q)).map(|v| Json(v).into_response())
+    with_pool(&shared, &headers, &auth_id, &pool, |id, a| a.inventory.list(id, &pool, Route::Number, &q))
+        .map(|v| Json(v).into_response())
 }
 
 async fn list_tollfree(
@@ -284,7 +269,8 @@ async fn list_tollfree(
     headers: HeaderMap,
 ) -> Result<Response, Rejection> {
     let q = NumberQuery { limit: paging.limit, offset: paging.offset, ..Default::default() };
-    with_pool(&shared, &headers, &auth_id, &pool, |id, a| a.inventory.list(id, &pool, Route::Tollfree, &q)).map(|v| Json(v).into_response())
+    with_pool(&shared, &headers, &auth_id, &pool, |id, a| a.inventory.list(id, &pool, Route::Tollfree, &q))
+        .map(|v| Json(v).into_response())
 }
 
 type ItemPath = Path<(String, String, String)>;
@@ -325,7 +311,8 @@ async fn get_shortcode(
     Path((auth_id, pool, code)): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, Rejection> {
-    with_pool(&shared, &headers, &auth_id, &pool, |_, a| a.inventory.get_shortcode(&pool, &code)).map(|v| Json(v).into_response())
+    with_pool(&shared, &headers, &auth_id, &pool, |_, a| a.inventory.get_shortcode(&pool, &code))
+        .map(|v| Json(v).into_response())
 }
 
 async fn remove_shortcode(

@@ -157,12 +157,20 @@ impl State {
         for p in &seed.powerpacks {
             let account = account_of(&mut self.accounts, &p.auth_id, first)?;
             let changes = Changes::parse(&p.body).map_err(|r| format!("seed Powerpack: {}", r.message))?;
-            account.create(changes, p.uuid.clone(), p.number_pool_uuid.clone()).map_err(|r| format!("seed Powerpack: {}", r.message))?;
+            account
+                .create(changes, p.uuid.clone(), p.number_pool_uuid.clone())
+                .map_err(|r| format!("seed Powerpack: {}", r.message))?;
         }
         for n in &seed.numbers {
             let account = account_of(&mut self.accounts, &n.auth_id, first)?;
             let pool = match &n.powerpack {
-                Some(uuid) => Some(account.get(uuid).map_err(|_| format!("seed number {}: no Powerpack {uuid}", n.number))?.number_pool_uuid.clone()),
+                Some(uuid) => Some(
+                    account
+                        .get(uuid)
+                        .map_err(|_| format!("seed number {}: no Powerpack {uuid}", n.number))?
+                        .number_pool_uuid
+                        .clone(),
+                ),
                 None => None,
             };
             account.inventory.seed_number(n, pool.as_deref())?;
@@ -305,8 +313,8 @@ impl Sandbox {
         rt.block_on(async {
             #[cfg(unix)]
             {
-                let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-                    .expect("SIGTERM handler");
+                let mut term =
+                    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
                 tokio::select! {
                     _ = tokio::signal::ctrl_c() => {}
                     _ = term.recv() => {}

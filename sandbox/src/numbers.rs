@@ -137,13 +137,16 @@ fn catalogue(number: &str) -> Option<Rented> {
     }
     let (code, iso) = COUNTRIES.iter().find(|(code, _)| number.starts_with(code))?;
     let national = &number[code.len()..];
-    let number_type = if *code == "1" && ["800", "888", "877", "866", "855", "844", "833"].iter().any(|p| national.starts_with(p)) {
-        "tollfree"
-    } else if (*code == "44" && national.starts_with('7')) || (*code == "91" && national.starts_with(['6', '7', '8', '9'])) {
-        "mobile"
-    } else {
-        "fixed"
-    };
+    let number_type =
+        if *code == "1" && ["800", "888", "877", "866", "855", "844", "833"].iter().any(|p| national.starts_with(p)) {
+            "tollfree"
+        } else if (*code == "44" && national.starts_with('7'))
+            || (*code == "91" && national.starts_with(['6', '7', '8', '9']))
+        {
+            "mobile"
+        } else {
+            "fixed"
+        };
     Some(Rented { country_iso2: (*iso).to_owned(), number_type: number_type.to_owned() })
 }
 
@@ -231,7 +234,9 @@ impl Inventory {
     fn pool_numbers<'a>(&'a self, pool_uuid: &'a str, route: Route) -> impl Iterator<Item = &'a String> + 'a {
         self.membership
             .iter()
-            .filter(move |(n, m)| m.pool_uuid == pool_uuid && (route == Route::Number || self.rented[*n].number_type == "tollfree"))
+            .filter(move |(n, m)| {
+                m.pool_uuid == pool_uuid && (route == Route::Number || self.rented[*n].number_type == "tollfree")
+            })
             .map(|(n, _)| n)
     }
 
@@ -318,9 +323,8 @@ impl Inventory {
                     "number {number} is already rented by this account: add it without rent"
                 )));
             }
-            let bought = catalogue(number).ok_or_else(|| {
-                Rejection::bad_request(format!("number {number} is not available to rent"))
-            })?;
+            let bought = catalogue(number)
+                .ok_or_else(|| Rejection::bad_request(format!("number {number} is not available to rent")))?;
             if route == Route::Tollfree && bought.number_type != "tollfree" {
                 return Err(Rejection::bad_request(format!("number {number} is not a toll-free number")));
             }
@@ -351,7 +355,13 @@ impl Inventory {
     }
 
     /// `DELETE NumberPool/{uuid}/Number|Tollfree/{number}/` with `unrent`.
-    pub fn remove(&mut self, pool_uuid: &str, number: &str, route: Route, params: &Map<String, Value>) -> Result<(), Rejection> {
+    pub fn remove(
+        &mut self,
+        pool_uuid: &str,
+        number: &str,
+        route: Route,
+        params: &Map<String, Value>,
+    ) -> Result<(), Rejection> {
         check_keys(params, &[("unrent", |v| flag(v).is_some(), "a boolean")])?;
         self.check_member(pool_uuid, number, route)?;
         self.membership.remove(number);
@@ -389,7 +399,13 @@ impl Inventory {
     }
 
     /// `GET NumberPool/{uuid}/Shortcode/`.
-    pub fn list_shortcodes(&self, auth_id: &str, pool_uuid: &str, limit: Option<&str>, offset: Option<&str>) -> Result<Value, Rejection> {
+    pub fn list_shortcodes(
+        &self,
+        auth_id: &str,
+        pool_uuid: &str,
+        limit: Option<&str>,
+        offset: Option<&str>,
+    ) -> Result<Value, Rejection> {
         let (limit, offset) = paging(limit, offset)?;
         let all: Vec<(&String, &StoredShortcode)> =
             self.shortcodes.iter().filter(|((pool, _), _)| pool == pool_uuid).map(|((_, c), s)| (c, s)).collect();
@@ -400,20 +416,39 @@ impl Inventory {
 
     /// `GET NumberPool/{uuid}/Shortcode/{code}/`.
     pub fn get_shortcode(&self, pool_uuid: &str, code: &str) -> Result<Value, Rejection> {
-        let s = self.shortcodes.get(&(pool_uuid.to_owned(), code.to_owned())).ok_or_else(|| not_in_pool("shortcode"))?;
+        let s =
+            self.shortcodes.get(&(pool_uuid.to_owned(), code.to_owned())).ok_or_else(|| not_in_pool("shortcode"))?;
         Ok(Self::shortcode_json(pool_uuid, code, s, true))
     }
 
     /// `DELETE NumberPool/{uuid}/Shortcode/{code}/`: no parameters.
-    pub fn remove_shortcode(&mut self, pool_uuid: &str, code: &str, params: &Map<String, Value>) -> Result<(), Rejection> {
+    pub fn remove_shortcode(
+        &mut self,
+        pool_uuid: &str,
+        code: &str,
+        params: &Map<String, Value>,
+    ) -> Result<(), Rejection> {
         check_keys(params, &[])?;
-        self.shortcodes.remove(&(pool_uuid.to_owned(), code.to_owned())).map(drop).ok_or_else(|| not_in_pool("shortcode"))
+        self.shortcodes
+            .remove(&(pool_uuid.to_owned(), code.to_owned()))
+            .map(drop)
+            .ok_or_else(|| not_in_pool("shortcode"))
     }
 }
 
 /// A list envelope with Plivo's `meta` (links in its own, unusable-by-clients form).
-fn envelope_page(auth_id: &str, pool_uuid: &str, kind: &str, limit: usize, offset: usize, total: usize, objects: Vec<Value>) -> Value {
-    let link = |off: usize| format!("/api/v1/account/{auth_id}/numberpool/{pool_uuid}/{}/?limit={limit}&offset={off}", kind.to_lowercase());
+fn envelope_page(
+    auth_id: &str,
+    pool_uuid: &str,
+    kind: &str,
+    limit: usize,
+    offset: usize,
+    total: usize,
+    objects: Vec<Value>,
+) -> Value {
+    let link = |off: usize| {
+        format!("/api/v1/account/{auth_id}/numberpool/{pool_uuid}/{}/?limit={limit}&offset={off}", kind.to_lowercase())
+    };
     json!({
         "api_id": ids::uuid4(),
         "meta": {
@@ -468,8 +503,13 @@ mod tests {
     fn adding_without_rent_needs_a_rented_number_and_rent_buys_one() {
         let mut inv = inventory();
         assert_eq!(inv.add("MA", POOL, "14155559999", Route::Number, &Map::new()).unwrap_err().status, 404);
-        let bought = inv.add("MA", POOL, "14155559999", Route::Number, &params(json!({"rent": true, "service": "mms"}))).unwrap();
-        assert_eq!((bought["type"].as_str(), bought["service"].as_str(), bought["country_iso2"].as_str()), (Some("fixed"), Some("mms"), Some("US")));
+        let bought = inv
+            .add("MA", POOL, "14155559999", Route::Number, &params(json!({"rent": true, "service": "mms"})))
+            .unwrap();
+        assert_eq!(
+            (bought["type"].as_str(), bought["service"].as_str(), bought["country_iso2"].as_str()),
+            (Some("fixed"), Some("mms"), Some("US"))
+        );
         let rebuy = inv.add("MA", OTHER, "14155559999", Route::Number, &params(json!({"rent": true}))).unwrap_err();
         assert_eq!(rebuy.status, 400);
     }
@@ -477,10 +517,22 @@ mod tests {
     #[test]
     fn bad_booleans_and_unknown_parameters_are_rejected() {
         let mut inv = inventory();
-        assert_eq!(inv.add("MA", POOL, "14155550100", Route::Number, &params(json!({"rent": "yes"}))).unwrap_err().status, 400);
-        assert_eq!(inv.remove(POOL, "14155550100", Route::Number, &params(json!({"unrent": 0}))).unwrap_err().status, 400);
-        assert_eq!(inv.add("MA", POOL, "14155550100", Route::Number, &params(json!({"service": "voice"}))).unwrap_err().status, 400);
-        assert_eq!(inv.add("MA", POOL, "14155550100", Route::Number, &params(json!({"unrent": true}))).unwrap_err().status, 400);
+        assert_eq!(
+            inv.add("MA", POOL, "14155550100", Route::Number, &params(json!({"rent": "yes"}))).unwrap_err().status,
+            400
+        );
+        assert_eq!(
+            inv.remove(POOL, "14155550100", Route::Number, &params(json!({"unrent": 0}))).unwrap_err().status,
+            400
+        );
+        assert_eq!(
+            inv.add("MA", POOL, "14155550100", Route::Number, &params(json!({"service": "voice"}))).unwrap_err().status,
+            400
+        );
+        assert_eq!(
+            inv.add("MA", POOL, "14155550100", Route::Number, &params(json!({"unrent": true}))).unwrap_err().status,
+            400
+        );
     }
 
     #[test]
@@ -493,10 +545,14 @@ mod tests {
         inv.remove(POOL, "14155550100", Route::Number, &params(json!({"unrent": "false"}))).unwrap();
         inv.add("MA", POOL, "14155550100", Route::Number, &params(json!({"rent": "false"}))).unwrap();
         // plivo-ruby: a buy found by search forwards the search's parameters.
-        let ruby = json!({"rent": true, "starts_with": "1415", "country_iso": "US", "type": "fixed", "limit": 1, "offset": 0});
+        let ruby =
+            json!({"rent": true, "starts_with": "1415", "country_iso": "US", "type": "fixed", "limit": 1, "offset": 0});
         inv.add("MA", POOL, "14155557777", Route::Number, &params(ruby)).unwrap();
         // Those search keys are not taken where nothing is bought.
-        assert_eq!(inv.remove(POOL, "14155557777", Route::Number, &params(json!({"limit": 1}))).unwrap_err().status, 400);
+        assert_eq!(
+            inv.remove(POOL, "14155557777", Route::Number, &params(json!({"limit": 1}))).unwrap_err().status,
+            400
+        );
     }
 
     #[test]
@@ -528,12 +584,16 @@ mod tests {
             inv.add("MA", POOL, n, Route::Number, &Map::new()).unwrap();
         }
         let q = |v: Value| serde_json::from_value::<NumberQuery>(v).unwrap();
-        let total = |v: Value| inv.list("MA", POOL, Route::Number, &q(v)).map(|p| p["meta"]["total_count"].as_u64().unwrap());
+        let total =
+            |v: Value| inv.list("MA", POOL, Route::Number, &q(v)).map(|p| p["meta"]["total_count"].as_u64().unwrap());
         assert_eq!(total(json!({"country_iso2": "GB"})).unwrap(), 1);
         assert_eq!(total(json!({"type": "mobile"})).unwrap(), 1);
         assert_eq!(total(json!({"starts_with": "1415,4477", "country_iso2": "US"})).unwrap(), 1);
         assert_eq!(total(json!({"starts_with": "1415"})).unwrap_err().status, 400);
-        assert_eq!(total(json!({"starts_with": "1,2,3,4,5,6,7,8,9,10,11", "country_iso2": "US"})).unwrap_err().status, 400);
+        assert_eq!(
+            total(json!({"starts_with": "1,2,3,4,5,6,7,8,9,10,11", "country_iso2": "US"})).unwrap_err().status,
+            400
+        );
         assert_eq!(total(json!({"type": "landline"})).unwrap_err().status, 400);
         assert_eq!(total(json!({"limit": "21"})).unwrap_err().status, 400);
     }

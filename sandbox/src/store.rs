@@ -63,11 +63,13 @@ impl Rejection {
 /// objects whole, so a delete carries `{"id": <uuid>, "secondary_id": null, ...}` and an add
 /// `{"id": <pool>, "uuid": <pool>, "number": <number>, ...}` (likewise `tollfree`,
 /// `shortcode` and `country_Iso2`). Any other unknown key is still a 400.
-pub const ECHOED_BY_OFFICIAL_SDKS: [&str; 7] = ["id", "secondary_id", "uuid", "number", "tollfree", "shortcode", "country_Iso2"];
+pub const ECHOED_BY_OFFICIAL_SDKS: [&str; 7] =
+    ["id", "secondary_id", "uuid", "number", "tollfree", "shortcode", "country_Iso2"];
 
 /// What plivo-ruby's `buy_add_number` without a number forwards to the add call after its
 /// PhoneNumber search (4.63): the search's own parameters. Taken and ignored on the add routes.
-pub const SENT_WITH_A_BUY_BY_PLIVO_RUBY: [&str; 6] = ["starts_with", "country_iso", "type", "limit", "offset", "pattern"];
+pub const SENT_WITH_A_BUY_BY_PLIVO_RUBY: [&str; 6] =
+    ["starts_with", "country_iso", "type", "limit", "offset", "pattern"];
 
 /// A flag of the number-pool and delete routes (`rent`, `unrent`, `unrent_numbers`): a JSON
 /// boolean, or the string `"true"`/`"false"`, which plivo-node 4.78 sends for all three and
@@ -224,7 +226,12 @@ impl Account {
     }
 
     /// Creates a Powerpack; `uuid` and `pool_uuid` fixed by a seed, fresh ones otherwise.
-    pub fn create(&mut self, changes: Changes, uuid: Option<String>, pool_uuid: Option<String>) -> Result<&StoredPowerpack, Rejection> {
+    pub fn create(
+        &mut self,
+        changes: Changes,
+        uuid: Option<String>,
+        pool_uuid: Option<String>,
+    ) -> Result<&StoredPowerpack, Rejection> {
         let Some(name) = changes.name else {
             return Err(Rejection::bad_request("name is required"));
         };
@@ -329,7 +336,6 @@ impl StoredPowerpack {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,7 +372,10 @@ mod tests {
 
     #[test]
     fn only_the_pool_flags_take_string_booleans() {
-        assert_eq!((flag(&json!("true")), flag(&json!("false")), flag(&json!(false))), (Some(true), Some(false), Some(false)));
+        assert_eq!(
+            (flag(&json!("true")), flag(&json!("false")), flag(&json!(false))),
+            (Some(true), Some(false), Some(false))
+        );
         assert_eq!((flag(&json!("True")), flag(&json!(1)), flag(&json!(null))), (None, None, None));
         assert!(parse(json!({"local_connect": "false"})).is_err());
     }

@@ -13,10 +13,7 @@ const OTHER_TOKEN: &str = "other-token";
 
 fn two_accounts(rate_limit: Option<(u32, Duration)>) -> Sandbox {
     Sandbox::start(Config {
-        accounts: vec![
-            (DEFAULT_AUTH_ID.into(), DEFAULT_AUTH_TOKEN.into()),
-            (OTHER_ID.into(), OTHER_TOKEN.into()),
-        ],
+        accounts: vec![(DEFAULT_AUTH_ID.into(), DEFAULT_AUTH_TOKEN.into()), (OTHER_ID.into(), OTHER_TOKEN.into())],
         rate_limit,
         ..Default::default()
     })
@@ -33,7 +30,13 @@ impl Api {
         Api { base: sb.base_url().to_owned(), http: Client::new() }
     }
 
-    async fn call(&self, method: Method, path: &str, auth: Option<(&str, &str)>, body: Option<&str>) -> (StatusCode, Value, reqwest::header::HeaderMap) {
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        auth: Option<(&str, &str)>,
+        body: Option<&str>,
+    ) -> (StatusCode, Value, reqwest::header::HeaderMap) {
         let mut req = self.http.request(method, format!("{}{path}", self.base));
         if let Some((id, token)) = auth {
             req = req.basic_auth(id, Some(token));
@@ -120,7 +123,10 @@ async fn every_validation_rule_answers_400_with_an_envelope() {
         (r#"{"application_id": "123"}"#, "application_type is required"),
         (r#"{"application_type": "xml"}"#, "application_type requires application_id"),
         (r#"{"application_id": "1", "application_type": "sip"}"#, "application_type must be xml or phlo"),
-        (r#"{"number_priority": [{"country_iso": "US", "service_type": "SMS", "priority": {"priority1": "shortcode", "priority2": "shortcode", "priority3": "longcode"}}]}"#, "invalid number_priority entry"),
+        (
+            r#"{"number_priority": [{"country_iso": "US", "service_type": "SMS", "priority": {"priority1": "shortcode", "priority2": "shortcode", "priority3": "longcode"}}]}"#,
+            "invalid number_priority entry",
+        ),
         (r#"{"number_priority": {}}"#, "number_priority must be a list"),
     ];
     for (body, want) in cases {
@@ -136,7 +142,14 @@ async fn every_validation_rule_answers_400_with_an_envelope() {
     assert_eq!(s, 400, "create needs a name");
     // A body that is not declared JSON.
     let (s, v, _) = {
-        let resp = api.http.post(format!("{}{p}", api.base)).basic_auth(DEFAULT_AUTH_ID, Some(DEFAULT_AUTH_TOKEN)).body("name=x").send().await.unwrap();
+        let resp = api
+            .http
+            .post(format!("{}{p}", api.base))
+            .basic_auth(DEFAULT_AUTH_ID, Some(DEFAULT_AUTH_TOKEN))
+            .body("name=x")
+            .send()
+            .await
+            .unwrap();
         (resp.status(), resp.json::<Value>().await.unwrap(), ())
     };
     assert_eq!((s.as_u16(), v["error"].as_str().unwrap()), (400, "Content-Type must be application/json"));
@@ -182,7 +195,12 @@ async fn authentication_and_account_isolation() {
     assert_eq!(s, 404);
     // Names are unique per account only.
     let (s, _, _) = api
-        .call(Method::POST, &format!("/v1/Account/{OTHER_ID}/Powerpack/"), Some((OTHER_ID, OTHER_TOKEN)), Some(r#"{"name":"mine"}"#))
+        .call(
+            Method::POST,
+            &format!("/v1/Account/{OTHER_ID}/Powerpack/"),
+            Some((OTHER_ID, OTHER_TOKEN)),
+            Some(r#"{"name":"mine"}"#),
+        )
         .await;
     assert_eq!(s, 200);
 }
@@ -221,9 +239,8 @@ async fn the_rate_limit_is_per_account() {
         statuses.push(api.as_default(Method::GET, &list_path(), None).await.0.as_u16());
     }
     assert_eq!(statuses, [200, 200, 200, 200, 200, 429, 429]);
-    let (s, v, _) = api
-        .call(Method::GET, &format!("/v1/Account/{OTHER_ID}/Powerpack/"), Some((OTHER_ID, OTHER_TOKEN)), None)
-        .await;
+    let (s, v, _) =
+        api.call(Method::GET, &format!("/v1/Account/{OTHER_ID}/Powerpack/"), Some((OTHER_ID, OTHER_TOKEN)), None).await;
     assert_eq!(s, 200, "{v}");
 }
 
@@ -241,7 +258,11 @@ async fn faults_are_scoped_counted_and_journaled() {
     let (s, v, h) = api.call(Method::GET, &list_path(), Some((DEFAULT_AUTH_ID, DEFAULT_AUTH_TOKEN)), None).await;
     assert_eq!((s.as_u16(), h["retry-after"].to_str().unwrap()), (503, "7"));
     assert!(v["api_id"].is_string());
-    assert_eq!(api.as_default(Method::POST, &list_path(), Some(r#"{"name":"a"}"#)).await.0, 200, "other methods unaffected");
+    assert_eq!(
+        api.as_default(Method::POST, &list_path(), Some(r#"{"name":"a"}"#)).await.0,
+        200,
+        "other methods unaffected"
+    );
     assert_eq!(api.as_default(Method::GET, &list_path(), None).await.0, 503);
     assert_eq!(api.as_default(Method::GET, &list_path(), None).await.0, 200, "count used up");
 
@@ -271,11 +292,19 @@ async fn every_fault_kind_misbehaves_as_described() {
         let (http, url) = (api.http.clone(), format!("{}/__admin/faults", api.base));
         async move { assert_eq!(http.post(url).body(f.to_string()).send().await.unwrap().status(), 204) }
     };
-    let get = || api.http.get(format!("{}{}", api.base, list_path())).basic_auth(DEFAULT_AUTH_ID, Some(DEFAULT_AUTH_TOKEN)).send();
+    let get = || {
+        api.http
+            .get(format!("{}{}", api.base, list_path()))
+            .basic_auth(DEFAULT_AUTH_ID, Some(DEFAULT_AUTH_TOKEN))
+            .send()
+    };
 
     push(json!({"kind": "status", "status": 429, "retry_after_date": "Wed, 21 Oct 2037 07:28:00 GMT"})).await;
     let r = get().await.unwrap();
-    assert_eq!((r.status().as_u16(), r.headers()["retry-after"].to_str().unwrap()), (429, "Wed, 21 Oct 2037 07:28:00 GMT"));
+    assert_eq!(
+        (r.status().as_u16(), r.headers()["retry-after"].to_str().unwrap()),
+        (429, "Wed, 21 Oct 2037 07:28:00 GMT")
+    );
 
     push(json!({"kind": "latency", "ms": 300})).await;
     let started = std::time::Instant::now();
@@ -309,9 +338,14 @@ async fn every_fault_kind_misbehaves_as_described() {
     let hung = tokio::time::timeout(Duration::from_millis(500), get()).await;
     assert!(hung.is_err(), "still waiting after 500 ms");
 
-    let journal: Value = api.http.get(format!("{}/__admin/journal", api.base)).send().await.unwrap().json().await.unwrap();
-    let kinds: Vec<_> = journal.as_array().unwrap().iter().map(|e| e["fault"].as_str().unwrap_or("-").to_owned()).collect();
-    assert_eq!(kinds, ["status", "latency", "malformed_json", "html502", "empty_body", "truncated_body", "reset", "hang"]);
+    let journal: Value =
+        api.http.get(format!("{}/__admin/journal", api.base)).send().await.unwrap().json().await.unwrap();
+    let kinds: Vec<_> =
+        journal.as_array().unwrap().iter().map(|e| e["fault"].as_str().unwrap_or("-").to_owned()).collect();
+    assert_eq!(
+        kinds,
+        ["status", "latency", "malformed_json", "html502", "empty_body", "truncated_body", "reset", "hang"]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -363,7 +397,7 @@ async fn ten_thousand_concurrent_updates_leave_consistent_state() {
     for (idx, pp) in objects.iter().enumerate() {
         let n: usize = pp["name"].as_str().unwrap()[1..].parse().unwrap();
         assert_eq!(n % 10, idx, "name came from an update of this Powerpack");
-        assert_eq!(pp["sticky_sender"], json!(n % 2 == 0));
+        assert_eq!(pp["sticky_sender"], json!(n.is_multiple_of(2)));
     }
     assert_eq!(sb.journal().len(), 10 + 10_000 + 1);
 }
@@ -378,7 +412,10 @@ async fn a_seed_file_fills_pools_and_every_reset_restores_it() {
             "shortcodes": [{"shortcode": "444444", "country_iso2": "US", "powerpack": "86bbb125-97bb-4d72-89fd-81d5c515b015"}]}"#,
     )
     .unwrap();
-    assert!(powerpack_sandbox::read_seed(r#"{"numbers": [{"number": "1", "country_iso2": "US", "pool": "x"}]}"#).is_err(), "unknown keys are refused");
+    assert!(
+        powerpack_sandbox::read_seed(r#"{"numbers": [{"number": "1", "country_iso2": "US", "pool": "x"}]}"#).is_err(),
+        "unknown keys are refused"
+    );
     let sb = Sandbox::start(Config {
         accounts: vec![(DEFAULT_AUTH_ID.into(), DEFAULT_AUTH_TOKEN.into()), (OTHER_ID.into(), OTHER_TOKEN.into())],
         rate_limit: None,
@@ -396,7 +433,10 @@ async fn a_seed_file_fills_pools_and_every_reset_restores_it() {
     assert_eq!(s, 200);
     assert_eq!(page["meta"]["total_count"], 1);
     let n = &page["objects"][0];
-    assert_eq!((n["number"].as_str(), n["type"].as_str(), n["service"].as_str()), (Some("14155550100"), Some("fixed"), Some("sms")));
+    assert_eq!(
+        (n["number"].as_str(), n["type"].as_str(), n["service"].as_str()),
+        (Some("14155550100"), Some("fixed"), Some("sms"))
+    );
     assert_eq!(n["number_pool_uuid"].as_str(), Some(pool));
     assert!(n.get("api_id").is_none(), "list objects carry no api_id");
 
@@ -412,7 +452,8 @@ async fn a_seed_file_fills_pools_and_every_reset_restores_it() {
     let tollfree = format!("/v1/Account/{DEFAULT_AUTH_ID}/NumberPool/{pool}/Tollfree/18005550100/");
     assert_eq!(api.as_default(Method::POST, &tollfree, None).await.0, 404);
     // Another account cannot reach this account's pool at all.
-    let (s, _, _) = api.call(Method::GET, &numbers.replace(DEFAULT_AUTH_ID, OTHER_ID), Some((OTHER_ID, OTHER_TOKEN)), None).await;
+    let (s, _, _) =
+        api.call(Method::GET, &numbers.replace(DEFAULT_AUTH_ID, OTHER_ID), Some((OTHER_ID, OTHER_TOKEN)), None).await;
     assert_eq!(s, 404);
 
     sb.reset();
@@ -430,9 +471,14 @@ async fn the_admin_seed_endpoint_adds_until_the_next_reset() {
     let uuid = pp["uuid"].as_str().unwrap();
     let http = Client::new();
     let seed = |body: String| http.post(format!("{}/__admin/seed", sb.base_url())).body(body).send();
-    let ok = seed(format!(r#"{{"numbers": [{{"number": "14155550100", "country_iso2": "US", "powerpack": "{uuid}"}}]}}"#)).await.unwrap();
+    let ok =
+        seed(format!(r#"{{"numbers": [{{"number": "14155550100", "country_iso2": "US", "powerpack": "{uuid}"}}]}}"#))
+            .await
+            .unwrap();
     assert_eq!(ok.status(), 204);
-    let bad = seed(r#"{"shortcodes": [{"shortcode": "444444", "country_iso2": "US", "powerpack": "nope"}]}"#.into()).await.unwrap();
+    let bad = seed(r#"{"shortcodes": [{"shortcode": "444444", "country_iso2": "US", "powerpack": "nope"}]}"#.into())
+        .await
+        .unwrap();
     assert_eq!(bad.status(), 400);
     assert!(bad.text().await.unwrap().contains("no Powerpack nope"));
 
@@ -442,6 +488,7 @@ async fn the_admin_seed_endpoint_adds_until_the_next_reset() {
     sb.reset();
     let pp = api.create(json!({"name": "owner"})).await;
     let pool = pp["number_pool"].as_str().unwrap().trim_end_matches('/').rsplit('/').next().unwrap().to_owned();
-    let (_, page) = api.as_default(Method::GET, &format!("/v1/Account/{DEFAULT_AUTH_ID}/NumberPool/{pool}/Number/"), None).await;
+    let (_, page) =
+        api.as_default(Method::GET, &format!("/v1/Account/{DEFAULT_AUTH_ID}/NumberPool/{pool}/Number/"), None).await;
     assert_eq!(page["meta"]["total_count"], 0, "a reset forgets what the admin seed added");
 }

@@ -97,10 +97,16 @@ async fn run<C: Contender>(c: C, mode: &str, uuids: &[String], started: Instant)
     serde_json::json!({"seq_s": seq_s, "conc_s": conc_s, "n": N, "concurrency": CONCURRENCY})
 }
 
-fn blocking_run(c: &plivo_powerpack::blocking::Client, mode: &str, uuids: &[String], started: Instant) -> serde_json::Value {
+fn blocking_run(
+    c: &plivo_powerpack::blocking::Client,
+    mode: &str,
+    uuids: &[String],
+    started: Instant,
+) -> serde_json::Value {
     let update = |i: usize| {
-        let sticky = i % 2 == 0;
-        let p = c.update_powerpack(&uuids[i % uuids.len()], &UpdatePowerpack::new().sticky_sender(sticky)).expect("update");
+        let sticky = i.is_multiple_of(2);
+        let p =
+            c.update_powerpack(&uuids[i % uuids.len()], &UpdatePowerpack::new().sticky_sender(sticky)).expect("update");
         assert_eq!(p.sticky_sender, Some(sticky));
     };
     if mode == "cold" {
@@ -131,7 +137,9 @@ async fn main() {
     let started = Instant::now();
     let args: Vec<String> = std::env::args().collect();
     let [_, contender, mode, base, uuids_file] = args.as_slice() else {
-        eprintln!("usage: powerpack-bench <core|core-blocking|reqwest> <throughput|cold|latency> <base_url> <uuids_file>");
+        eprintln!(
+            "usage: powerpack-bench <core|core-blocking|reqwest> <throughput|cold|latency> <base_url> <uuids_file>"
+        );
         std::process::exit(2);
     };
     let uuids: Vec<String> =

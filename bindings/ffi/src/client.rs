@@ -9,8 +9,8 @@ use plivo_powerpack::{Client, ClientBuilder, CreatePowerpack, DeleteResult, Powe
 
 use crate::config::ClientConfig;
 use crate::error::PowerpackError;
-use crate::page_args;
 use crate::page::PowerpackPage;
+use crate::page_args;
 use crate::pool::NumberPool;
 
 /// A Powerpack API client. Thread-safe; share one per process.

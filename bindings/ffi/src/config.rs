@@ -120,7 +120,11 @@ mod tests {
         let config = ClientConfig {
             attempt_timeout: Some(Duration::from_millis(1500)),
             total_deadline: Some(Duration::from_secs(9)),
-            retry: Some(RetryPolicy { max_attempts: Some(5), base_delay: Some(Duration::from_millis(10)), max_delay: None }),
+            retry: Some(RetryPolicy {
+                max_attempts: Some(5),
+                base_delay: Some(Duration::from_millis(10)),
+                max_delay: None,
+            }),
             ..ClientConfig::default()
         };
         let text = format!("{:?}", config.build(ClientBuilder::new(ID, "t")).unwrap());

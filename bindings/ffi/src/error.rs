@@ -129,17 +129,42 @@ mod tests {
         let api = |status: u16| (status, Some("id".to_string()), "r".to_string(), "b".to_string());
         let cases: Vec<Core> = vec![
             Core::Validation { field: "uuid".into(), reason: "bad".into() },
-            { let (status, api_id, reason, body_excerpt) = api(401); Core::Authentication { status, api_id, reason, body_excerpt } },
-            { let (status, api_id, reason, body_excerpt) = api(403); Core::Forbidden { status, api_id, reason, body_excerpt } },
-            { let (status, api_id, reason, body_excerpt) = api(404); Core::NotFound { status, api_id, reason, body_excerpt } },
-            { let (status, api_id, reason, body_excerpt) = api(400); Core::InvalidRequest { status, api_id, reason, body_excerpt } },
-            { let (status, api_id, reason, body_excerpt) = api(503); Core::Server { status, api_id, reason, body_excerpt } },
+            {
+                let (status, api_id, reason, body_excerpt) = api(401);
+                Core::Authentication { status, api_id, reason, body_excerpt }
+            },
+            {
+                let (status, api_id, reason, body_excerpt) = api(403);
+                Core::Forbidden { status, api_id, reason, body_excerpt }
+            },
+            {
+                let (status, api_id, reason, body_excerpt) = api(404);
+                Core::NotFound { status, api_id, reason, body_excerpt }
+            },
+            {
+                let (status, api_id, reason, body_excerpt) = api(400);
+                Core::InvalidRequest { status, api_id, reason, body_excerpt }
+            },
+            {
+                let (status, api_id, reason, body_excerpt) = api(503);
+                Core::Server { status, api_id, reason, body_excerpt }
+            },
             Core::Timeout { reason: "deadline".into(), source: None },
             Core::Network { reason: "reset".into(), source: None },
             Core::Decode { path: ".uuid".into(), reason: "missing".into(), body_excerpt: "{}".into() },
             Core::Internal { reason: "the call panicked: bug".into() },
         ];
-        let names = ["Validation", "Authentication", "Forbidden", "NotFound", "InvalidRequest", "Server", "Timeout", "Network", "Decode"];
+        let names = [
+            "Validation",
+            "Authentication",
+            "Forbidden",
+            "NotFound",
+            "InvalidRequest",
+            "Server",
+            "Timeout",
+            "Network",
+            "Decode",
+        ];
         for (core, name) in cases.into_iter().zip(names) {
             let (text, status) = (core.to_string(), core.status());
             let ffi = PowerpackError::from(core);

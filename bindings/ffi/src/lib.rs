@@ -86,5 +86,6 @@ fn page_args(limit: Option<i32>, offset: Option<i32>) -> Result<(u32, u32), erro
 
 /// A signed count or position from a foreign caller as the core's `u32`.
 fn non_negative(field: &str, value: i32) -> Result<u32, error::PowerpackError> {
-    u32::try_from(value).map_err(|_| error::PowerpackError::validation(field, format!("must not be negative, got {value}")))
+    u32::try_from(value)
+        .map_err(|_| error::PowerpackError::validation(field, format!("must not be negative, got {value}")))
 }
