@@ -29,7 +29,7 @@ WHEEL_FLAGS  := --zig --compatibility manylinux2014
 SDIST_DIR    := target/sdist
 SDIST_VENV   := target/sdist-venv
 
-.PHONY: all build lint test test-rust test-python test-sdist test-kotlin test-swift test-compat bindings wheel sdist demo bench clean
+.PHONY: all build fuzz lint test test-rust test-python test-sdist test-kotlin test-swift test-compat bindings wheel sdist demo bench clean
 
 all: build
 
@@ -136,6 +136,27 @@ demo: build wheel bindings
 
 bench:
 	scripts/bench.sh
+
+# Fuzzing the decoders and checks (fuzz/; needs a nightly toolchain; not part of test, whose
+# proptest properties cover the same ground in bounded time). The flags are cargo-fuzz's.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := decode_responses error_bodies headers_and_times validation
+FUZZ_TRIPLE  := x86_64-unknown-linux-gnu
+FUZZ_FLAGS   := -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
+	-Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
+	-Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks
+
+fuzz:
+	@if rustup toolchain list 2>/dev/null | grep -q nightly; then \
+		RUSTFLAGS="$(FUZZ_FLAGS)" $(CARGO) +nightly build --release --manifest-path fuzz/Cargo.toml \
+			--target $(FUZZ_TRIPLE) --target-dir target/fuzz || exit 1; \
+		for t in $(FUZZ_TARGETS); do \
+			mkdir -p target/fuzz/corpus/$$t; \
+			target/fuzz/$(FUZZ_TRIPLE)/release/$$t -max_total_time=$(FUZZ_SECONDS) target/fuzz/corpus/$$t || exit 1; \
+		done; \
+	else \
+		echo "SKIPPED: fuzz (no nightly toolchain: rustup toolchain install nightly)"; \
+	fi
 
 clean:
 	$(CARGO) clean

@@ -33,6 +33,36 @@ pub mod retry;
 pub mod runtime;
 mod validate;
 
+#[cfg(test)]
+mod properties;
+
+/// Entry points for the fuzz targets in `fuzz/` to the private decoders and checks; not an API.
+#[doc(hidden)]
+pub mod __fuzz {
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+    use crate::error::PowerpackError;
+
+    pub fn error_from_response(status: u16, body: &[u8]) -> PowerpackError {
+        PowerpackError::from_response(status, body, None)
+    }
+    pub fn retry_after(value: &str) -> Option<Duration> {
+        crate::retry::parse_retry_after(value, UNIX_EPOCH)
+    }
+    pub fn timestamp(value: &str) -> Option<SystemTime> {
+        crate::model::parse_timestamp(value)
+    }
+    pub fn path_segment(value: &str) -> bool {
+        crate::validate::path_segment("uuid", value).is_ok()
+    }
+    pub fn phone_number(value: &str) -> bool {
+        crate::validate::phone_number("number", value).is_ok()
+    }
+    pub fn shortcode(value: &str) -> bool {
+        crate::validate::shortcode("shortcode", value).is_ok()
+    }
+}
+
 pub use client::{Client, ClientBuilder};
 pub use error::PowerpackError;
 pub use model::{

@@ -10,7 +10,7 @@ use plivo_powerpack::{
     blocking, Application, Client, CreatePowerpack, NumberPriority, NumberType, PowerpackError, Priority, RetryPolicy,
     ServiceType, UpdatePowerpack,
 };
-use powerpack_sandbox::{Fault, FaultRule, DEFAULT_AUTH_ID as ID, DEFAULT_AUTH_TOKEN as TOKEN};
+use powerpack_sandbox::{Entry, Fault, FaultRule, DEFAULT_AUTH_ID as ID, DEFAULT_AUTH_TOKEN as TOKEN};
 use serde_json::{json, Value};
 
 use common::{body_of, client, header, sandbox};
@@ -215,9 +215,18 @@ async fn the_auth_token_never_appears_in_errors() {
     let sb = sandbox();
     let secret = "tok-3b9f1c2d-very-secret";
     let c = Client::builder(ID, secret).base_url(sb.base_url()).build().unwrap();
+    // A server that answers with the credentials it was sent, in its message and its body.
+    sb.push_fault(fault("GET", &path("x"), 1, Fault::EchoCredentials { status: 400 }));
     let e = c.get_powerpack("x").await.unwrap_err();
     let text = format!("{e} {e:?} {c:?}");
     assert!(!text.contains(secret), "{text}");
+    match &e {
+        PowerpackError::InvalidRequest { reason, body_excerpt, .. } => {
+            assert_eq!(reason, &format!("bad credentials {ID}:***"), "masked, not dropped");
+            assert!(body_excerpt.contains(&format!("{ID}:***")), "{body_excerpt}");
+        }
+        other => panic!("{other:?}"),
+    }
     // Even when a server echoes it back in its error message.
     let c2 = client(&sb);
     sb.push_fault(fault(
@@ -468,7 +477,15 @@ async fn concurrent_updates_from_one_client_all_succeed() {
         t.await.unwrap().unwrap();
     }
     let name = c.get_powerpack(&uuid).await.unwrap().name;
-    assert!(name.starts_with("busy-"));
+    let sent: std::collections::HashSet<String> = (0..200).map(|i| format!("busy-{i}")).collect();
+    assert!(sent.contains(&name), "the last update won: {name}");
+    let updates: Vec<Entry> =
+        sb.journal().into_iter().filter(|e| e.method == "POST" && e.path == path(&uuid)).collect();
+    assert_eq!(updates.len(), 200, "one request per update, no retries");
+    assert!(updates.iter().all(|e| e.status == Some(200)));
+    let names: std::collections::HashSet<String> =
+        updates.iter().map(|e| body_of(e)["name"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(names, sent, "every update arrived with its own body");
 }
 
 #[tokio::test]

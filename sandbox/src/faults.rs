@@ -41,6 +41,12 @@ pub enum Fault {
         status: u16,
         location: String,
     },
+    /// Answer `status` (default 400) with the caller's credentials, decoded, in the error
+    /// message and again in the body: a misbehaving server or proxy, for redaction tests.
+    EchoCredentials {
+        #[serde(default = "bad_request")]
+        status: u16,
+    },
     /// Handle the request normally, but claim this `meta.total_count` in a list answer, as a
     /// server that miscounts would.
     TotalCount { total: u64 },
@@ -116,6 +122,10 @@ impl Faults {
 
 fn found() -> u16 {
     302
+}
+
+fn bad_request() -> u16 {
+    400
 }
 
 #[cfg(test)]

@@ -376,6 +376,12 @@ async fn journal_and_faults(State(shared): State<Arc<Shared>>, request: Request,
             tokio::time::sleep(Duration::from_millis(ms)).await;
             next.run(Request::from_parts(parts, Body::from(bytes))).await
         }
+        Some(Fault::EchoCredentials { status }) => {
+            let credentials = basic_credentials(&parts.headers).map(|(id, token)| format!("{id}:{token}"));
+            let echoed = credentials.unwrap_or_default();
+            let body = json!({"api_id": ids::uuid4(), "error": format!("bad credentials {echoed}"), "seen": echoed});
+            (StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST), Json(body)).into_response()
+        }
         Some(Fault::TotalCount { total }) => {
             let answer = next.run(Request::from_parts(parts, Body::from(bytes))).await;
             with_total_count(answer, total).await
@@ -484,7 +490,9 @@ async fn fault_response(fault: Fault) -> Response {
             }
             response
         }
-        Fault::Latency { .. } | Fault::TotalCount { .. } => unreachable!("applied around the handler"),
+        Fault::Latency { .. } | Fault::TotalCount { .. } | Fault::EchoCredentials { .. } => {
+            unreachable!("applied with the request at hand")
+        }
     }
 }
 

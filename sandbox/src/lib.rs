@@ -109,6 +109,12 @@ pub fn read_seed(text: &str) -> Result<Seed, String> {
     serde_json::from_str::<Seed>(text).map_err(|e| e.to_string())
 }
 
+/// Checks a create or update body against the rules the sandbox applies (the API's), without a
+/// server: for property tests that whatever a client builds is accepted.
+pub fn check_powerpack_body(body: &serde_json::Map<String, serde_json::Value>) -> Result<(), String> {
+    Changes::parse(body).map(drop).map_err(|r| r.message)
+}
+
 /// A rate limit as given on a command line: `N/SECONDS`, or `off`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RateLimit(pub Option<(u32, Duration)>);
