@@ -29,7 +29,7 @@ WHEEL_FLAGS  := --zig --compatibility manylinux2014
 SDIST_DIR    := target/sdist
 SDIST_VENV   := target/sdist-venv
 
-.PHONY: all build fuzz lint test test-rust test-python test-sdist test-kotlin test-swift test-compat bindings wheel sdist demo bench clean
+.PHONY: all build demo-tls fuzz lint test test-rust test-python test-sdist test-kotlin test-swift test-compat bindings wheel sdist demo bench clean
 
 all: build
 
@@ -133,6 +133,10 @@ test-swift: bindings
 
 demo: build wheel bindings
 	SWIFT_BIN="$(SWIFT_BIN)" scripts/demo.sh
+
+# The same demo over HTTPS: the sandbox with --tls, every client trusting its CA (PLIVO_CA_BUNDLE).
+demo-tls: build wheel bindings
+	PLIVO_DEMO_TLS=1 SWIFT_BIN="$(SWIFT_BIN)" scripts/demo.sh
 
 bench:
 	scripts/bench.sh

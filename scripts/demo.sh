@@ -4,6 +4,8 @@
 # Swift (when a Swift toolchain is here); and the Powerpack's number pool from the CLI.
 #
 #   scripts/demo.sh                      sandbox, no credentials needed
+#   PLIVO_DEMO_TLS=1 scripts/demo.sh     the same over HTTPS: the sandbox makes a CA at start and
+#                                        every client trusts it through PLIVO_CA_BUNDLE
 #   scripts/demo.sh --live <uuid>        the real API: needs PLIVO_AUTH_ID and
 #                                        PLIVO_AUTH_TOKEN, and changes that Powerpack
 #
@@ -28,11 +30,16 @@ if [[ "${1:-}" == "--live" ]]; then
     exit 0
 fi
 
-step "start the sandbox (port 0, rate limit off)"
+step "start the sandbox (port 0, rate limit off${PLIVO_DEMO_TLS:+, HTTPS})"
 sandbox_out=$(mktemp)
-"$BIN/powerpack-sandbox" --port 0 --rate-limit off --seed examples/sandbox/rented-numbers.json >"$sandbox_out" &
+tls_args=() curl_tls=()
+if [[ -n "${PLIVO_DEMO_TLS:-}" ]]; then
+    export PLIVO_CA_BUNDLE; PLIVO_CA_BUNDLE=$(mktemp --suffix .pem)
+    tls_args=(--tls --tls-ca-out "$PLIVO_CA_BUNDLE") curl_tls=(--cacert "$PLIVO_CA_BUNDLE")
+fi
+"$BIN/powerpack-sandbox" --port 0 --rate-limit off --seed examples/sandbox/rented-numbers.json "${tls_args[@]}" >"$sandbox_out" &
 sandbox_pid=$!
-trap 'kill $sandbox_pid 2>/dev/null; wait $sandbox_pid 2>/dev/null; rm -f "$sandbox_out"' EXIT
+trap 'kill $sandbox_pid 2>/dev/null; wait $sandbox_pid 2>/dev/null; rm -f "$sandbox_out" "${PLIVO_CA_BUNDLE:-}"' EXIT
 for _ in $(seq 50); do [[ -s "$sandbox_out" ]] && break; sleep 0.1; done
 export PLIVO_BASE_URL; PLIVO_BASE_URL=$(head -n1 "$sandbox_out")
 export PLIVO_AUTH_ID=MASANDBOX00000000001 PLIVO_AUTH_TOKEN=sandbox-auth-token
@@ -48,7 +55,7 @@ step "CLI: get again"
 "$CLI" get "$uuid"
 
 step "CLI: the Powerpack's number pool (the account rents 4 numbers; the seed file)"
-curl -s -X POST "$PLIVO_BASE_URL/__admin/seed" \
+curl -s "${curl_tls[@]}" -X POST "$PLIVO_BASE_URL/__admin/seed" \
     -d "{\"shortcodes\": [{\"shortcode\": \"444444\", \"country_iso2\": \"US\", \"powerpack\": \"$uuid\"}]}"
 echo "\$ plivo-powerpack numbers add 14155550100 --powerpack $uuid      # never buys: \"rent\": false"
 "$CLI" numbers add 14155550100 --powerpack "$uuid"
@@ -94,4 +101,4 @@ echo "\$ plivo-powerpack update $uuid        # nothing to change: refused before
 echo "\$ plivo-powerpack get no-such-uuid"
 "$CLI" get no-such-uuid && exit 1 || echo "exit code $?"
 
-step "done: the sandbox saw $(curl -s "$PLIVO_BASE_URL/__admin/journal" | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))') requests"
+step "done: the sandbox saw $(curl -s "${curl_tls[@]}" "$PLIVO_BASE_URL/__admin/journal" | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))') requests"

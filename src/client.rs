@@ -42,6 +42,21 @@ pub const ENV_AUTH_TOKEN: &str = "PLIVO_AUTH_TOKEN";
 /// The environment variable [`Client::from_env`] reads the base URL from, when it is set:
 /// how the examples, the demo and tests point a client at a sandbox.
 pub const ENV_BASE_URL: &str = "PLIVO_BASE_URL";
+/// The environment variable [`Client::from_env`] reads a PEM file of extra certificate
+/// authorities from, when it is set (see [`ClientBuilder::root_certificate_pem`]).
+pub const ENV_CA_BUNDLE: &str = "PLIVO_CA_BUNDLE";
+
+/// Which certificate authorities a client trusts for `https://`, besides any added with
+/// [`ClientBuilder::root_certificate_pem`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TrustStore {
+    /// The Mozilla roots bundled into the library (webpki-roots): the same on every machine.
+    #[default]
+    Bundled,
+    /// The operating system's trust store (rustls-native-certs), for example where a company
+    /// installs its TLS-inspecting proxy's CA there.
+    System,
+}
 
 /// Configures a [`Client`]. Nothing is checked until [`build`](Self::build),
 /// which checks everything at once.
@@ -58,6 +73,8 @@ pub struct ClientBuilder {
     user_agent_suffix: Option<String>,
     proxy: Option<String>,
     check_auth_id: bool,
+    trust_store: TrustStore,
+    root_certificates_pem: Vec<String>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -70,6 +87,8 @@ impl fmt::Debug for ClientBuilder {
             .field("attempt_timeout", &self.attempt_timeout)
             .field("total_deadline", &self.total_deadline)
             .field("retry", &self.retry)
+            .field("trust_store", &self.trust_store)
+            .field("root_certificates", &self.root_certificates_pem.len())
             .finish_non_exhaustive()
     }
 }
@@ -88,6 +107,8 @@ impl ClientBuilder {
             user_agent_suffix: None,
             proxy: None,
             check_auth_id: true,
+            trust_store: TrustStore::Bundled,
+            root_certificates_pem: Vec::new(),
         }
     }
 
@@ -126,6 +147,17 @@ impl ClientBuilder {
     /// An HTTP(S) proxy for every request, e.g. `http://proxy.internal:3128`.
     pub fn proxy(mut self, url: impl Into<String>) -> Self {
         self.proxy = Some(url.into());
+        self
+    }
+    /// Also trusts the certificate authorities in this PEM text (one certificate or several):
+    /// a private CA, a TLS-inspecting proxy's, or a test server's. May be called again to add more.
+    pub fn root_certificate_pem(mut self, pem: impl Into<String>) -> Self {
+        self.root_certificates_pem.push(pem.into());
+        self
+    }
+    /// Which roots to trust besides those added (default [`TrustStore::Bundled`]).
+    pub fn trust_store(mut self, store: TrustStore) -> Self {
+        self.trust_store = store;
         self
     }
     /// Accepts auth_ids that do not look like `MA…`/`SA…` (20 characters).
@@ -184,11 +216,28 @@ impl ClientBuilder {
             .insert(USER_AGENT, HeaderValue::from_str(&user_agent).expect("user agent checked to be printable ASCII"));
 
         let mut http = reqwest::Client::builder()
+            .use_rustls_tls()
+            .tls_built_in_webpki_certs(self.trust_store == TrustStore::Bundled)
+            .tls_built_in_native_certs(self.trust_store == TrustStore::System)
             .default_headers(headers)
             .connect_timeout(self.connect_timeout)
             .redirect(reqwest::redirect::Policy::none())
             .pool_idle_timeout(Duration::from_secs(60))
             .tcp_nodelay(true);
+        for (i, pem) in self.root_certificates_pem.iter().enumerate() {
+            let field = format!("root_certificates_pem[{i}]");
+            let certs = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
+                .map_err(|e| PowerpackError::validation(&field, format!("not PEM certificates: {e}")))?;
+            if certs.is_empty() {
+                return Err(PowerpackError::validation(
+                    &field,
+                    "holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+                ));
+            }
+            for cert in certs {
+                http = http.add_root_certificate(cert);
+            }
+        }
         match &self.proxy {
             Some(p) => {
                 let proxy = reqwest::Proxy::all(p.as_str())
@@ -318,18 +367,24 @@ impl Client {
         ClientBuilder::new(auth_id, auth_token)
     }
 
-    /// A builder with credentials from `PLIVO_AUTH_ID` and `PLIVO_AUTH_TOKEN`, and the base URL
-    /// from `PLIVO_BASE_URL` when that is set and not empty (else `https://api.plivo.com`).
+    /// A builder with credentials from `PLIVO_AUTH_ID` and `PLIVO_AUTH_TOKEN`, the base URL
+    /// from `PLIVO_BASE_URL` when that is set and not empty (else `https://api.plivo.com`), and
+    /// the certificate authorities of the PEM file `PLIVO_CA_BUNDLE` names, when set.
     /// A later [`ClientBuilder::base_url`] overrides it.
     pub fn builder_from_env() -> Result<ClientBuilder, PowerpackError> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let read =
             |name: &str| var(name).ok_or_else(|| PowerpackError::validation(name, "environment variable is not set"));
-        let builder = ClientBuilder::new(read(ENV_AUTH_ID)?, read(ENV_AUTH_TOKEN)?);
-        Ok(match var(ENV_BASE_URL) {
-            Some(url) => builder.base_url(url),
-            None => builder,
-        })
+        let mut builder = ClientBuilder::new(read(ENV_AUTH_ID)?, read(ENV_AUTH_TOKEN)?);
+        if let Some(url) = var(ENV_BASE_URL) {
+            builder = builder.base_url(url);
+        }
+        if let Some(path) = var(ENV_CA_BUNDLE) {
+            let pem = std::fs::read_to_string(&path)
+                .map_err(|e| PowerpackError::validation(ENV_CA_BUNDLE, format!("cannot read {path}: {e}")))?;
+            builder = builder.root_certificate_pem(pem);
+        }
+        Ok(builder)
     }
 
     /// A client with credentials from `PLIVO_AUTH_ID` and `PLIVO_AUTH_TOKEN`, and the base URL
@@ -456,7 +511,10 @@ impl Client {
                     answer.retry_after,
                     PowerpackError::from_response(answer.status, &answer.body, answer.retry_after),
                 ),
-                Ok(Err(e)) => transport_failure(e),
+                Ok(Err(e)) => match transport_failure(e) {
+                    (_, _, tls @ PowerpackError::Tls { .. }) => return Err(self.redact(tls)),
+                    failure => failure,
+                },
                 Err(_elapsed) if cut_by_deadline => (Outcome::SentNoAnswer, None, self.deadline_exceeded(attempt)),
                 Err(_elapsed) => (
                     Outcome::SentNoAnswer,
@@ -531,6 +589,16 @@ fn transport_failure(e: reqwest::Error) -> (Outcome, Option<Duration>, Powerpack
     let chain = error_chain(&e);
     let (connect, timeout, body) = (e.is_connect(), e.is_timeout(), e.is_body() || e.is_decode());
     let source = Some(TransportError::new(e));
+    if is_tls_failure(&chain) {
+        // Not transient: the same certificate will be refused again. Never retried.
+        let hint = if chain.contains("not valid for name") {
+            "the certificate belongs to another host: check base_url"
+        } else {
+            "trust the server's CA with root_certificate_pem, or the system's with TrustStore::System"
+        };
+        let reason = format!("the TLS handshake failed: {chain} ({hint})");
+        return (Outcome::ConnectFailed, None, PowerpackError::Tls { reason, source });
+    }
     if connect {
         let error = if timeout || chain.contains("timed out") {
             PowerpackError::Timeout { reason: format!("connecting timed out: {chain}"), source }
@@ -547,6 +615,14 @@ fn transport_failure(e: reqwest::Error) -> (Outcome, Option<Duration>, Powerpack
         PowerpackError::Network { reason: format!("the connection failed: {chain}"), source }
     };
     (Outcome::SentNoAnswer, None, error)
+}
+
+/// A refused certificate (unknown issuer, wrong name, expired...) or a handshake the peer
+/// refused, as rustls words it in the error chain.
+fn is_tls_failure(chain: &str) -> bool {
+    chain.contains("invalid peer certificate")
+        || chain.contains("peer is incompatible")
+        || chain.contains("received fatal alert")
 }
 
 /// "outer: inner: innermost", without the URL reqwest puts in its Display.

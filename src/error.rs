@@ -119,6 +119,15 @@ pub enum PowerpackError {
     #[error("could not decode the response at {path}: {reason}")]
     Decode { path: String, reason: String, body_excerpt: String },
 
+    /// The TLS handshake failed: the server's certificate is not trusted (unknown issuer, another
+    /// host's name, expired) or the server refused the handshake. Not retried.
+    #[error("TLS error: {reason}")]
+    Tls {
+        reason: String,
+        #[source]
+        source: Option<TransportError>,
+    },
+
     /// A bug in plivo-powerpack (a panic inside a call): the call failed, the client still
     /// works. Please report it with `reason`.
     #[error("internal error in plivo-powerpack (a bug, please report it): {reason}")]
@@ -137,6 +146,10 @@ impl PowerpackError {
     /// True for a timeout of any kind (connect, attempt or deadline).
     pub fn is_timeout(&self) -> bool {
         matches!(self, PowerpackError::Timeout { .. })
+    }
+    /// True for a failed TLS handshake (an untrusted certificate).
+    pub fn is_tls(&self) -> bool {
+        matches!(self, PowerpackError::Tls { .. })
     }
     /// True for connection failures, resets and truncated bodies.
     pub fn is_network(&self) -> bool {
@@ -245,6 +258,7 @@ impl PowerpackError {
             }
             PowerpackError::Timeout { reason, .. }
             | PowerpackError::Network { reason, .. }
+            | PowerpackError::Tls { reason, .. }
             | PowerpackError::Internal { reason } => mask(reason),
             PowerpackError::Decode { path, reason, body_excerpt } => {
                 mask(path);

@@ -63,7 +63,7 @@ pub mod __fuzz {
     }
 }
 
-pub use client::{Client, ClientBuilder};
+pub use client::{Client, ClientBuilder, TrustStore};
 pub use error::PowerpackError;
 pub use model::{
     DeleteResult, ListMeta, PoolNumber, PoolNumberPage, Powerpack, PowerpackPage, Shortcode, ShortcodePage,

@@ -30,15 +30,27 @@ swift_args=(--package-path "$stage" -Xlinker -L"$stage/lib" -Xlinker -lplivo_pow
 
 case "${1:-test}" in
     test)
-        sandbox_out=$(mktemp)
-        "$root/target/debug/powerpack-sandbox" --port 0 --rate-limit off >"$sandbox_out" 2>&1 &
-        sandbox_pid=$!
-        trap 'kill $sandbox_pid 2>/dev/null; wait $sandbox_pid 2>/dev/null; rm -f "$sandbox_out"' EXIT
-        for _ in $(seq 100); do [[ -s "$sandbox_out" ]] && break; sleep 0.1; done
-        url=$(head -n1 "$sandbox_out")
-        [[ "$url" == http://127.0.0.1:* ]] || { echo "the sandbox did not start: $(cat "$sandbox_out")" >&2; exit 1; }
+        # Three sandboxes: plain HTTP for most tests; HTTPS with a certificate for the loopback
+        # names, and HTTPS with a certificate for another name (its CA written next to it).
+        work=$(mktemp -d)
+        pids=()
+        trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
+        start() {  # start NAME ARGS...: serve, wait for the base URL, print it
+            local name=$1; shift
+            "$root/target/debug/powerpack-sandbox" --port 0 --rate-limit off "$@" >"$work/$name.url" 2>&1 &
+            pids+=($!)
+            for _ in $(seq 100); do [[ -s "$work/$name.url" ]] && break; sleep 0.1; done
+        }
+        start plain
+        start tls --tls --tls-ca-out "$work/tls-ca.pem"
+        start other --tls --tls-names api.example.test --tls-ca-out "$work/other-ca.pem"
+        url=$(head -n1 "$work/plain.url")
+        [[ "$url" == http://127.0.0.1:* ]] || { echo "the sandbox did not start: $(cat "$work/plain.url")" >&2; exit 1; }
         swift --version 2>&1 | head -n1
-        POWERPACK_SANDBOX_URL="$url" timeout 900 swift test "${swift_args[@]}"
+        POWERPACK_SANDBOX_URL="$url" \
+            POWERPACK_TLS_SANDBOX_URL="$(head -n1 "$work/tls.url")" POWERPACK_TLS_CA_FILE="$work/tls-ca.pem" \
+            POWERPACK_OTHER_NAME_URL="$(head -n1 "$work/other.url")" POWERPACK_OTHER_NAME_CA_FILE="$work/other-ca.pem" \
+            timeout 900 swift test "${swift_args[@]}"
         ;;
     demo)
         swift build "${swift_args[@]}" --product SeedFlow 2>&1 | tail -n1

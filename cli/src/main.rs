@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
-use plivo_powerpack::{blocking, Application, Client, CreatePowerpack, PowerpackError, UpdatePowerpack};
+use plivo_powerpack::{blocking, Application, Client, CreatePowerpack, PowerpackError, TrustStore, UpdatePowerpack};
 use powerpack_sandbox::serve::{serve, ServeArgs};
 
 /// Manage Plivo Powerpacks and their number pools. Credentials come from
@@ -33,6 +33,13 @@ pub(crate) struct Connection {
     /// Whole-call deadline in seconds, retries included.
     #[arg(long, default_value_t = 60.0)]
     timeout: f64,
+    /// A PEM file of certificate authorities to trust as well (a private CA, a TLS-inspecting
+    /// proxy's, the sandbox's --tls-ca-out).
+    #[arg(long, env = "PLIVO_CA_BUNDLE", value_name = "PEM_FILE")]
+    ca_cert: Option<std::path::PathBuf>,
+    /// Trust the operating system's certificate store instead of the bundled Mozilla roots.
+    #[arg(long)]
+    system_trust: bool,
     /// Print JSON instead of a table.
     #[arg(long)]
     pub(crate) json: bool,
@@ -148,7 +155,18 @@ pub(crate) fn connect(conn: &Connection) -> Result<blocking::Client, PowerpackEr
             reason: "must be a positive number of seconds".into(),
         });
     }
-    let client = Client::builder(&conn.auth_id, &conn.auth_token)
+    let mut builder = Client::builder(&conn.auth_id, &conn.auth_token);
+    if let Some(path) = &conn.ca_cert {
+        let pem = std::fs::read_to_string(path).map_err(|e| PowerpackError::Validation {
+            field: "ca_cert".into(),
+            reason: format!("cannot read {}: {e}", path.display()),
+        })?;
+        builder = builder.root_certificate_pem(pem);
+    }
+    if conn.system_trust {
+        builder = builder.trust_store(TrustStore::System);
+    }
+    let client = builder
         .base_url(&conn.base_url)
         .total_deadline(Duration::from_secs_f64(conn.timeout))
         .user_agent_suffix(concat!("cli/", env!("CARGO_PKG_VERSION")))

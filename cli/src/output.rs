@@ -16,7 +16,7 @@ pub const EXIT_DECODE: u8 = 10;
 pub const EXIT_INTERNAL: u8 = 11;
 
 pub const EXIT_CODES_HELP: &str = "Exit codes: 0 ok, 2 usage, 3 validation (nothing sent), 4 authentication or \
-forbidden, 5 not found, 6 rate limited, 7 server error, 8 network or timeout, 9 request refused (400/405/409/422), \
+forbidden, 5 not found, 6 rate limited, 7 server error, 8 network, TLS or timeout, 9 request refused (400/405/409/422), \
 10 undecodable response, 11 internal error (a bug in plivo-powerpack).";
 
 pub fn exit_code(e: &PowerpackError) -> u8 {
@@ -26,7 +26,7 @@ pub fn exit_code(e: &PowerpackError) -> u8 {
         PowerpackError::NotFound { .. } => EXIT_NOT_FOUND,
         PowerpackError::RateLimited { .. } => EXIT_RATE_LIMITED,
         PowerpackError::Server { .. } => EXIT_SERVER,
-        PowerpackError::Timeout { .. } | PowerpackError::Network { .. } => EXIT_NETWORK,
+        PowerpackError::Timeout { .. } | PowerpackError::Network { .. } | PowerpackError::Tls { .. } => EXIT_NETWORK,
         PowerpackError::InvalidRequest { .. } => EXIT_INVALID_REQUEST,
         PowerpackError::Internal { .. } => EXIT_INTERNAL,
         _ => EXIT_DECODE,

@@ -144,3 +144,31 @@ fn clear_text_to_a_remote_host_is_refused() {
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr(&out).contains("invalid base_url"), "{}", stderr(&out));
 }
+
+#[test]
+fn over_https_the_sandbox_ca_is_trusted_with_ca_cert_and_only_then() {
+    let identity = powerpack_sandbox::TlsIdentity::generate(&["127.0.0.1".to_owned()]).unwrap();
+    let ca = std::env::temp_dir().join(format!("plivo-cli-ca-{}.pem", std::process::id()));
+    std::fs::write(&ca, identity.ca_pem.clone().unwrap()).unwrap();
+    let sb = Sandbox::start(Config { rate_limit: None, tls: Some(identity), ..Default::default() }).unwrap();
+    assert!(sb.base_url().starts_with("https://"));
+
+    let refused = cli(&sb, &["list"]);
+    assert_eq!(refused.status.code(), Some(8), "TLS failures share the network exit code");
+    assert!(stderr(&refused).starts_with("error: TLS error: the TLS handshake failed"), "{}", stderr(&refused));
+    assert!(sb.journal().is_empty());
+
+    let created = stdout_json(&cli(&sb, &["create", "over tls", "--json", "--ca-cert", ca.to_str().unwrap()]));
+    assert_eq!(created["name"], "over tls");
+    // PLIVO_CA_BUNDLE does the same, for every client made from the environment.
+    let listed = Command::new(env!("CARGO_BIN_EXE_plivo-powerpack"))
+        .args(["list", "--json"])
+        .env("PLIVO_AUTH_ID", DEFAULT_AUTH_ID)
+        .env("PLIVO_AUTH_TOKEN", powerpack_sandbox::DEFAULT_AUTH_TOKEN)
+        .env("PLIVO_BASE_URL", sb.base_url())
+        .env("PLIVO_CA_BUNDLE", &ca)
+        .output()
+        .unwrap();
+    assert_eq!(stdout_json(&listed).as_array().unwrap().len(), 1);
+    std::fs::remove_file(&ca).unwrap();
+}

@@ -21,6 +21,7 @@ mod journal;
 mod numbers;
 pub mod serve;
 mod store;
+mod tls;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -31,6 +32,7 @@ pub use faults::{Fault, FaultRule};
 pub use journal::Entry;
 pub use numbers::{SeedNumber, SeedShortcode};
 use store::{Account, Changes};
+pub use tls::{TlsIdentity, LOOPBACK_NAMES};
 
 /// The account served when none is configured.
 pub const DEFAULT_AUTH_ID: &str = "MASANDBOX00000000001";
@@ -50,6 +52,8 @@ pub struct Config {
     pub rate_limit: Option<(u32, Duration)>,
     /// Powerpacks, numbers and shortcodes to create at start and after every reset.
     pub seed: Seed,
+    /// Serve HTTPS with this identity instead of HTTP.
+    pub tls: Option<TlsIdentity>,
 }
 
 impl Default for Config {
@@ -59,6 +63,7 @@ impl Default for Config {
             accounts: Vec::new(),
             rate_limit: Some(DEFAULT_RATE_LIMIT),
             seed: Seed::default(),
+            tls: None,
         }
     }
 }
@@ -257,9 +262,14 @@ impl Sandbox {
     /// Binds, starts serving on a background thread, and returns once ready.
     pub fn start(config: Config) -> std::io::Result<Sandbox> {
         let shared = Arc::new(Shared::new(config.clone()).map_err(std::io::Error::other)?);
+        let tls = match &config.tls {
+            Some(identity) => Some(identity.server_config().map_err(std::io::Error::other)?),
+            None => None,
+        };
         let listener = std::net::TcpListener::bind(config.addr)?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
+        let scheme = if tls.is_some() { "https" } else { "http" };
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let app = http::router(shared.clone());
         let thread = std::thread::Builder::new().name("powerpack-sandbox".into()).spawn(move || {
@@ -269,19 +279,31 @@ impl Sandbox {
                 .build()
                 .expect("sandbox runtime");
             runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-                tokio::select! {
-                    r = axum::serve(listener, app) => { r.expect("sandbox server failed") }
-                    _ = stop_rx => {}
+                match tls {
+                    None => {
+                        let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+                        tokio::select! {
+                            r = axum::serve(listener, app) => { r.expect("sandbox server failed") }
+                            _ = stop_rx => {}
+                        }
+                    }
+                    Some(config) => {
+                        let rustls = axum_server::tls_rustls::RustlsConfig::from_config(config);
+                        let server = axum_server::from_tcp_rustls(listener, rustls);
+                        tokio::select! {
+                            r = server.serve(app.into_make_service()) => { r.expect("sandbox server failed") }
+                            _ = stop_rx => {}
+                        }
+                    }
                 }
             });
             // In-flight requests (a hanging fault, say) are abandoned, not awaited.
             runtime.shutdown_timeout(Duration::from_millis(100));
         })?;
-        Ok(Sandbox { base_url: format!("http://{addr}"), shared, stop: Some(stop_tx), thread: Some(thread) })
+        Ok(Sandbox { base_url: format!("{scheme}://{addr}"), shared, stop: Some(stop_tx), thread: Some(thread) })
     }
 
-    /// `http://127.0.0.1:PORT`, to pass as the client's base URL.
+    /// `http://127.0.0.1:PORT` (or `https://` with TLS), to pass as the client's base URL.
     pub fn base_url(&self) -> &str {
         &self.base_url
     }

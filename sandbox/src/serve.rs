@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 
-use crate::{parse_account, parse_rate_limit, read_seed, Config, RateLimit, Sandbox};
+use crate::{parse_account, parse_rate_limit, read_seed, Config, RateLimit, Sandbox, TlsIdentity};
 
 /// Options of a sandbox started from a command line.
 #[derive(clap::Args, Debug, Clone)]
@@ -26,6 +26,22 @@ pub struct ServeArgs {
     /// Requests per account as N/SECONDS, or "off".
     #[arg(long, default_value = "300/5", value_parser = parse_rate_limit)]
     pub rate_limit: RateLimit,
+    /// Serve HTTPS: with a certificate for --tls-names signed by a CA made at start, or with
+    /// --tls-cert/--tls-key. The first stdout line is then an https:// URL.
+    #[arg(long)]
+    pub tls: bool,
+    /// The certificate chain to serve (PEM); with --tls-key.
+    #[arg(long, requires_all = ["tls", "tls_key"])]
+    pub tls_cert: Option<std::path::PathBuf>,
+    /// The certificate's private key (PEM); with --tls-cert.
+    #[arg(long, requires_all = ["tls", "tls_cert"])]
+    pub tls_key: Option<std::path::PathBuf>,
+    /// Names the generated certificate is valid for (IP addresses or DNS names).
+    #[arg(long, value_delimiter = ',', default_values_t = crate::LOOPBACK_NAMES.map(String::from), requires = "tls")]
+    pub tls_names: Vec<String>,
+    /// Write the generated CA certificate (PEM) here, for clients to trust.
+    #[arg(long, requires = "tls", conflicts_with = "tls_cert")]
+    pub tls_ca_out: Option<std::path::PathBuf>,
 }
 
 /// Starts the sandbox, prints its base URL as the first line on stdout, and
@@ -38,11 +54,20 @@ pub fn serve(args: ServeArgs) -> Result<(), String> {
             read_seed(&text).map_err(|e| format!("invalid seed file {}: {e}", path.display()))?
         }
     };
+    let tls = match (args.tls, &args.tls_cert, &args.tls_key) {
+        (false, _, _) => None,
+        (true, Some(cert), Some(key)) => Some(TlsIdentity::from_files(cert, key)?),
+        (true, _, _) => Some(TlsIdentity::generate(&args.tls_names)?),
+    };
+    if let (Some(path), Some(ca)) = (&args.tls_ca_out, tls.as_ref().and_then(|t| t.ca_pem.as_ref())) {
+        std::fs::write(path, ca).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
     let config = Config {
         addr: SocketAddr::new(args.host, args.port),
         accounts: args.accounts,
         rate_limit: args.rate_limit.0,
         seed,
+        tls,
     };
     let sandbox = Sandbox::start(config).map_err(|e| format!("cannot start: {e}"))?;
     let mut out = std::io::stdout().lock();

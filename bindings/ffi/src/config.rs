@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use plivo_powerpack::{Client, ClientBuilder};
+use plivo_powerpack::{Client, ClientBuilder, TrustStore};
 
 use crate::error::PowerpackError;
 
@@ -36,6 +36,13 @@ pub struct ClientConfig {
     /// Accept auth_ids that are not `MA…`/`SA…` of 20 characters.
     #[uniffi(default = false)]
     pub skip_auth_id_check: bool,
+    /// Certificate authorities to trust besides the trust store, each a PEM text (one or more
+    /// certificates): a private CA, a TLS-inspecting proxy's, a test server's.
+    #[uniffi(default = [])]
+    pub root_certificates_pem: Vec<String>,
+    /// Which roots to trust (default: the bundled Mozilla roots).
+    #[uniffi(default = None)]
+    pub trust_store: Option<TrustStore>,
 }
 
 /// How failed calls are retried; every field defaults to the core's value.
@@ -96,6 +103,12 @@ impl ClientConfig {
         }
         if self.skip_auth_id_check {
             b = b.skip_auth_id_check();
+        }
+        for pem in self.root_certificates_pem {
+            b = b.root_certificate_pem(pem);
+        }
+        if let Some(store) = self.trust_store {
+            b = b.trust_store(store);
         }
         Ok(b.build()?)
     }

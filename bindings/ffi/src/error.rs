@@ -48,6 +48,11 @@ pub enum PowerpackError {
     #[error("could not decode the response at {path}: {reason}")]
     Decode { path: String, reason: String, body_excerpt: String },
 
+    /// The TLS handshake failed: the server's certificate is not trusted (unknown issuer,
+    /// another host's name) or the server refused it. Not retried.
+    #[error("TLS error: {reason}")]
+    Tls { reason: String },
+
     /// A bug in plivo-powerpack (a panic inside the call); the client still works.
     #[error("internal error in plivo-powerpack (a bug, please report it): {reason}")]
     Internal { reason: String },
@@ -82,6 +87,7 @@ impl From<Core> for PowerpackError {
             Core::Timeout { reason, .. } => F::Timeout { reason },
             Core::Network { reason, .. } => F::Network { reason },
             Core::Decode { path, reason, body_excerpt } => F::Decode { path, reason, body_excerpt },
+            Core::Tls { reason, .. } => F::Tls { reason },
             Core::Internal { reason } => F::Internal { reason },
             // The core's enum is non-exhaustive; a variant added there without a twin here
             // still reaches the caller, as text.
@@ -152,6 +158,7 @@ mod tests {
             Core::Timeout { reason: "deadline".into(), source: None },
             Core::Network { reason: "reset".into(), source: None },
             Core::Decode { path: ".uuid".into(), reason: "missing".into(), body_excerpt: "{}".into() },
+            Core::Tls { reason: "the TLS handshake failed".into(), source: None },
             Core::Internal { reason: "the call panicked: bug".into() },
         ];
         let names = [

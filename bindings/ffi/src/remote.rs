@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 use plivo_powerpack::{
     Application, CreatePowerpack, DeleteResult, NumberFilter, NumberPriority, NumberType, PoolNumber, PoolNumberType,
-    Powerpack, Priority, ServiceType, Shortcode, UpdatePowerpack,
+    Powerpack, Priority, ServiceType, Shortcode, TrustStore, UpdatePowerpack,
 };
 
 #[uniffi::remote(Record)]
@@ -132,4 +132,10 @@ pub struct NumberFilter {
     pub number_type: Option<PoolNumberType>,
     #[uniffi(default = None)]
     pub service: Option<ServiceType>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum TrustStore {
+    Bundled,
+    System,
 }

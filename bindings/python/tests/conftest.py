@@ -8,6 +8,7 @@ parent holds only `python/`, never on sys.path).
 import datetime
 import json
 import os
+import ssl
 import subprocess
 import urllib.request
 
@@ -22,21 +23,22 @@ OTHER_TOKEN = "other-token"
 
 
 class Sandbox:
-    """The sandbox binary and its admin API."""
+    """The sandbox binary and its admin API; `extra` adds flags (``--tls`` ...)."""
 
-    def __init__(self, binary):
+    def __init__(self, binary, *extra):
         self.proc = subprocess.Popen(
             [binary, "--port", "0", "--rate-limit", "off",
-             "--account", f"{AUTH_ID}:{AUTH_TOKEN}", "--account", f"{OTHER_ID}:{OTHER_TOKEN}"],
+             "--account", f"{AUTH_ID}:{AUTH_TOKEN}", "--account", f"{OTHER_ID}:{OTHER_TOKEN}", *extra],
             stdout=subprocess.PIPE, text=True,
         )
         self.base_url = self.proc.stdout.readline().strip()
-        assert self.base_url.startswith("http://127.0.0.1:"), self.base_url
+        assert self.base_url.startswith(("http://127.0.0.1:", "https://127.0.0.1:")), self.base_url
 
     def _admin(self, method, path, body=None):
         data = json.dumps(body).encode() if body is not None else None
         req = urllib.request.Request(f"{self.base_url}/__admin/{path}", data=data, method=method)
-        with urllib.request.urlopen(req, timeout=10) as resp:
+        context = ssl.create_default_context(cafile=self.ca_file) if getattr(self, "ca_file", None) else None
+        with urllib.request.urlopen(req, timeout=10, context=context) as resp:
             text = resp.read()
             return json.loads(text) if text else None
 
@@ -67,6 +69,35 @@ def sandbox_server():
     if not binary:
         pytest.fail("POWERPACK_SANDBOX_BIN must point at the powerpack-sandbox binary (make test sets it)")
     sb = Sandbox(binary)
+    yield sb
+    sb.stop()
+
+
+def _binary():
+    binary = os.environ.get("POWERPACK_SANDBOX_BIN")
+    if not binary:
+        pytest.fail("POWERPACK_SANDBOX_BIN must point at the powerpack-sandbox binary (make test sets it)")
+    return binary
+
+
+@pytest.fixture(scope="session")
+def tls_sandbox(tmp_path_factory):
+    """The sandbox over HTTPS with a certificate for 127.0.0.1 and localhost; `.ca` is its CA (PEM).
+    Its admin API is HTTPS too, so the journal is read through the client-independent stdlib with the CA."""
+    ca_file = tmp_path_factory.mktemp("tls") / "ca.pem"
+    sb = Sandbox(_binary(), "--tls", "--tls-ca-out", str(ca_file))
+    sb.ca = ca_file.read_text()
+    sb.ca_file = str(ca_file)
+    yield sb
+    sb.stop()
+
+
+@pytest.fixture(scope="session")
+def other_name_sandbox(tmp_path_factory):
+    """The sandbox over HTTPS with a certificate for another host name (api.example.test)."""
+    ca_file = tmp_path_factory.mktemp("other") / "ca.pem"
+    sb = Sandbox(_binary(), "--tls", "--tls-names", "api.example.test", "--tls-ca-out", str(ca_file))
+    sb.ca = ca_file.read_text()
     yield sb
     sb.stop()
 

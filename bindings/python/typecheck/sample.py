@@ -27,6 +27,7 @@ from plivo_powerpack import (
     ServiceType,
     Shortcode,
     ShortcodePage,
+    TrustStore,
 )
 
 
@@ -99,12 +100,15 @@ def errors(client: PowerpackClient) -> None:
     except PowerpackError.Validation as e:
         field: str = e.field
         print(field)
+    except PowerpackError.Tls as e:
+        print("untrusted certificate:", e.reason)
     except PowerpackError as e:
         print(e)
 
 
 def main() -> None:
     config = ClientConfig(base_url="http://127.0.0.1:8080", attempt_timeout=datetime.timedelta(seconds=5),
+                          root_certificates_pem=["-----BEGIN CERTIFICATE-----..."], trust_store=TrustStore.SYSTEM,
                           total_deadline=datetime.timedelta(seconds=30),
                           retry=RetryPolicy(max_attempts=3, base_delay=datetime.timedelta(milliseconds=100)))
     client = PowerpackClient("MASANDBOX00000000001", "sandbox-auth-token", config)

@@ -41,6 +41,7 @@ from ._native import (
     ServiceType,
     Shortcode,
     ShortcodePage,
+    TrustStore,
     UpdatePowerpack,
 )
 from ._native import NumberPool as _NativeNumberPool
@@ -76,6 +77,7 @@ __all__ = [
     "ServiceType",
     "Shortcode",
     "ShortcodePage",
+    "TrustStore",
     "UpdatePowerpack",
 ]
 

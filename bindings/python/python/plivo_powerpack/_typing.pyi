@@ -75,6 +75,10 @@ class PowerpackError(Exception):
         body_excerpt: str
         def __init__(self, path: str, reason: str, body_excerpt: str) -> None: ...
 
+    class Tls(PowerpackError):
+        reason: str
+        def __init__(self, reason: str) -> None: ...
+
     class Internal(PowerpackError):
         reason: str
         def __init__(self, reason: str) -> None: ...

@@ -9,7 +9,7 @@ extension PowerpackError {
              .NotFound(let status, _, _, _), .InvalidRequest(let status, _, _, _),
              .RateLimited(let status, _, _, _, _), .Server(let status, _, _, _):
             return Int(status)
-        case .Validation, .Timeout, .Network, .Decode, .Internal:
+        case .Validation, .Timeout, .Network, .Tls, .Decode, .Internal:
             return nil
         }
     }
@@ -21,7 +21,7 @@ extension PowerpackError {
              .NotFound(_, let apiId, _, _), .InvalidRequest(_, let apiId, _, _),
              .RateLimited(_, let apiId, _, _, _), .Server(_, let apiId, _, _):
             return apiId
-        case .Validation, .Timeout, .Network, .Decode, .Internal:
+        case .Validation, .Timeout, .Network, .Tls, .Decode, .Internal:
             return nil
         }
     }
@@ -30,7 +30,7 @@ extension PowerpackError {
     public var reason: String {
         switch self {
         case .Validation(_, let reason), .Timeout(let reason), .Network(let reason),
-             .Decode(_, let reason, _), .Internal(let reason),
+             .Decode(_, let reason, _), .Tls(let reason), .Internal(let reason),
              .Authentication(_, _, let reason, _), .Forbidden(_, _, let reason, _),
              .NotFound(_, _, let reason, _), .InvalidRequest(_, _, let reason, _),
              .RateLimited(_, _, let reason, _, _), .Server(_, _, let reason, _):

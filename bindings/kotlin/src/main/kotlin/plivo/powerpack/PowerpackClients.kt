@@ -141,6 +141,9 @@ class ClientConfigBuilder {
     fun userAgentSuffix(suffix: String) = apply { config = config.copy(userAgentSuffix = suffix) }
     fun proxy(url: String) = apply { config = config.copy(proxy = url) }
     fun skipAuthIdCheck() = apply { config = config.copy(skipAuthIdCheck = true) }
+    /** Also trusts the CA(s) in this PEM text (a private CA, a TLS-inspecting proxy's). */
+    fun rootCertificatePem(pem: String) = apply { config = config.copy(rootCertificatesPem = config.rootCertificatesPem + pem) }
+    fun trustStore(store: TrustStore) = apply { config = config.copy(trustStore = store) }
     fun build(): ClientConfig = config
 }
 

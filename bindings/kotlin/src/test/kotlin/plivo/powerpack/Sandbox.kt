@@ -73,3 +73,23 @@ object Sandbox {
 fun JsonObject.str(key: String): String? = (this[key] as? kotlinx.serialization.json.JsonPrimitive)?.takeIf { it.isString }?.content
 fun JsonObject.header(name: String): String? =
     (this["headers"] as JsonArray).map { it.jsonArray }.firstOrNull { it[0].toString().trim('"') == name }?.get(1)?.toString()?.trim('"')
+
+/**
+ * A sandbox over HTTPS (`--tls`), its CA written by `--tls-ca-out`; `names` are the certificate's.
+ * Only what the TLS tests need: its URL and CA (the journal is read over the plain sandbox's API).
+ */
+class TlsSandbox(vararg names: String) {
+    val baseUrl: String
+    val ca: String
+
+    init {
+        val bin = System.getProperty("powerpack.sandbox.bin") ?: error("powerpack.sandbox.bin is not set")
+        val caFile = java.io.File.createTempFile("sandbox-ca", ".pem").apply { deleteOnExit() }
+        val args = mutableListOf(bin, "--port", "0", "--rate-limit", "off", "--tls", "--tls-ca-out", caFile.path)
+        if (names.isNotEmpty()) args += listOf("--tls-names", names.joinToString(","))
+        val process = ProcessBuilder(args).redirectError(ProcessBuilder.Redirect.INHERIT).start()
+        baseUrl = process.inputStream.bufferedReader().readLine() ?: error("the TLS sandbox printed no base URL")
+        ca = caFile.readText()
+        Runtime.getRuntime().addShutdownHook(Thread { process.destroy() })
+    }
+}
