@@ -3,7 +3,8 @@
 #   make demo    the seed's update flow end to end on the embedded sandbox
 #   make test    every suite: Rust (core, sandbox, CLI), Python (the installed manylinux2014
 #                wheel, mypy --strict, the sdist built by pip), Kotlin/JVM (jar with the native
-#                library), Swift (SwiftPM package with the static library, XCTest), and Plivo's
+#                library), Swift (SwiftPM package with the static library, XCTest), Ruby (the
+#                installed gem, minitest), and Plivo's
 #                official SDKs against the sandbox; a suite whose toolchain is missing prints
 #                SKIPPED and why
 #   make bench   release benchmarks against the official SDKs (not part of test)
@@ -29,7 +30,7 @@ WHEEL_FLAGS  := --zig --compatibility manylinux2014
 SDIST_DIR    := target/sdist
 SDIST_VENV   := target/sdist-venv
 
-.PHONY: all build demo-tls fuzz lint test test-rust test-python test-sdist test-kotlin test-swift test-compat bindings wheel sdist demo bench clean
+.PHONY: all build demo-tls fuzz lint ruby-deps test test-ruby test-rust test-python test-sdist test-kotlin test-swift test-compat bindings wheel sdist demo bench clean
 
 all: build
 
@@ -43,6 +44,7 @@ test: build
 	$(MAKE) --no-print-directory test-sdist
 	$(MAKE) --no-print-directory test-kotlin
 	$(MAKE) --no-print-directory test-swift
+	$(MAKE) --no-print-directory test-ruby
 	$(MAKE) --no-print-directory test-compat
 
 # Gates: formatting (rustfmt.toml) and every clippy warning, on every target of the workspace.
@@ -91,6 +93,24 @@ test-sdist: sdist build
 	until [ -s $$url_file ]; do sleep 0.1; done; \
 	cd bindings/python/smoke && ../../../$(SDIST_VENV)/bin/python sdist_smoke.py "$$(head -n1 $$url_file)"
 
+# Ruby: Debian's ruby, ruby-ffi and ruby-minitest, installed here when missing and allowed (root
+# with apt-get, as on CI); the suite runs against the gem installed into target/ruby-gems.
+RUBY_READY   := command -v ruby >/dev/null && ruby -e 'require "ffi"; require "minitest"' 2>/dev/null
+
+ruby-deps:
+	@if ! ($(RUBY_READY)) && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing ruby, ruby-ffi, ruby-minitest (Debian)"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ruby ruby-ffi ruby-minitest >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ruby ruby-ffi ruby-minitest >/dev/null; }; \
+	fi
+
+test-ruby: build ruby-deps
+	@if $(RUBY_READY); then \
+		bindings/ruby/build.sh test; \
+	else \
+		echo "SKIPPED: ruby (no ruby with the ffi and minitest gems, and no apt-get as root to install them)"; \
+	fi
+
 # Plivo's official SDKs drive the sandbox: plivo-python from PyPI in its own venv, plivo-java
 # 5.46.3 through Maven (tests/compat/). What they send must be what the sandbox takes.
 COMPAT_VENV  := target/compat-venv
@@ -131,11 +151,11 @@ test-swift: bindings
 		echo "SKIPPED: swift (no swift toolchain on PATH or in /opt/swift)"; \
 	fi
 
-demo: build wheel bindings
+demo: build wheel bindings ruby-deps
 	SWIFT_BIN="$(SWIFT_BIN)" scripts/demo.sh
 
 # The same demo over HTTPS: the sandbox with --tls, every client trusting its CA (PLIVO_CA_BUNDLE).
-demo-tls: build wheel bindings
+demo-tls: build wheel bindings ruby-deps
 	PLIVO_DEMO_TLS=1 SWIFT_BIN="$(SWIFT_BIN)" scripts/demo.sh
 
 bench:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The seed's update flow end to end: on the embedded sandbox by default, from
-# the CLI, Rust, Python (the installed wheel), Kotlin (when Maven is here) and
-# Swift (when a Swift toolchain is here); and the Powerpack's number pool from the CLI.
+# the CLI, Rust, Python (the installed wheel), Ruby (the installed gem, when ruby and its ffi
+# gem are here), Kotlin (when Maven is here) and Swift (when a Swift toolchain is here); and the
+# Powerpack's number pool from the CLI.
 #
 #   scripts/demo.sh                      sandbox, no credentials needed
 #   PLIVO_DEMO_TLS=1 scripts/demo.sh     the same over HTTPS: the sandbox makes a CA at start and
@@ -79,6 +80,13 @@ step "Rust: examples/seed_flow.rs"
 step "Python: examples/python/seed_flow.py (the installed wheel)"
 "$PY" -m pip install -q --force-reinstall --no-deps target/wheels/*.whl
 (cd examples/python && ../../"$PY" seed_flow.py "$uuid")
+
+if command -v ruby >/dev/null && ruby -e 'require "ffi"' 2>/dev/null; then
+    step "Ruby: bindings/ruby/seed_flow.rb (the installed gem)"
+    bindings/ruby/build.sh demo "$uuid"
+else
+    echo "SKIPPED: ruby demo (no ruby with the ffi gem: make test-ruby installs it)"
+fi
 
 if command -v mvn >/dev/null && [[ -f bindings/kotlin/pom.xml ]]; then
     step "Kotlin: the seed flow on the JVM"

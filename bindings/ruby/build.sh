@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds the Ruby gem and runs its minitest suite against the installed gem, or its demo.
+#   bindings/ruby/build.sh test           gem build, gem install into target/ruby-gems, minitest vs a fresh sandbox
+#   bindings/ruby/build.sh demo <uuid>    the seed's Ruby flow (needs PLIVO_* and a running sandbox)
+# Needs the debug build (the library and uniffi-bindgen) and ruby with the ffi and minitest gems.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+stage="$root/target/ruby-gem"
+gems="$root/target/ruby-gems"
+rm -rf "$stage" "$gems"
+mkdir -p "$stage/lib/plivo_powerpack"
+cp "$here/plivo_powerpack.gemspec" "$stage/"
+cp "$here/lib/plivo_powerpack.rb" "$stage/lib/"
+"$root/target/debug/uniffi-bindgen" generate --library "$root/target/debug/libplivo_powerpack_ffi.so" \
+    --language ruby --no-format --out-dir "$stage/lib/plivo_powerpack" >/dev/null
+cp "$root/target/debug/libplivo_powerpack_ffi.so" "$stage/lib/plivo_powerpack/"
+(cd "$stage" && gem build --quiet plivo_powerpack.gemspec >/dev/null)
+# ffi comes from the system (Debian's ruby-ffi); nothing is fetched from rubygems.org.
+gem install --local --install-dir "$gems" --ignore-dependencies --no-document "$stage"/plivo_powerpack-*.gem >/dev/null
+export GEM_HOME="$gems" GEM_PATH="$gems:$(ruby -e 'print Gem.default_path.join(":")')"
+
+case "${1:-test}" in
+    test)
+        url_file=$(mktemp)
+        "$root/target/debug/powerpack-sandbox" --port 0 --rate-limit off >"$url_file" &
+        pid=$!
+        trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$url_file"' EXIT
+        for _ in $(seq 100); do [[ -s "$url_file" ]] && break; sleep 0.1; done
+        # Only the test directory is on the load path: the package comes from the installed gem.
+        POWERPACK_SANDBOX_URL=$(head -n1 "$url_file") ruby -I"$here/test" \
+            -e 'Dir[ARGV[0] + "/test_*.rb"].sort.each { |f| require f }' "$here/test"
+        ;;
+    demo)
+        ruby "$here/seed_flow.rb" "${2:?usage: build.sh demo <uuid>}"
+        ;;
+    *) echo "usage: $0 test|demo <uuid>" >&2; exit 2 ;;
+esac

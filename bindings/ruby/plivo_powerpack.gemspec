@@ -1,0 +1,15 @@
+# The gem: the generated module and the native library (staged by build.sh into target/ruby-gem)
+# plus the Ruby layer in lib/plivo_powerpack.rb.
+Gem::Specification.new do |s|
+  s.name = "plivo_powerpack"
+  s.version = "0.1.0"
+  s.summary = "Typed, validated, retrying client for Plivo's Powerpack API (Rust core via UniFFI)"
+  s.authors = ["plivo-powerpack"]
+  s.license = "MIT"
+  s.homepage = "https://github.com/plivo-powerpack/plivo-powerpack"
+  s.platform = "x86_64-linux"
+  s.required_ruby_version = ">= 3.0"
+  s.files = Dir["lib/**/*.rb"] + Dir["lib/**/*.so"]
+  s.require_paths = ["lib"]
+  s.add_dependency "ffi", "~> 1.15"
+end
