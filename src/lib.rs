@@ -43,6 +43,17 @@ pub mod __fuzz {
 
     use crate::error::PowerpackError;
 
+    /// Every response decoder on one body; their results are of no interest, only that none panics.
+    pub fn decode_all(body: &[u8]) {
+        let _ = crate::Powerpack::from_json(body);
+        let _ = crate::PowerpackPage::from_json(body);
+        let _ = crate::PoolNumber::from_json(body);
+        let _ = crate::PoolNumberPage::from_json(body);
+        let _ = crate::Shortcode::from_json(body);
+        let _ = crate::ShortcodePage::from_json(body);
+        let _ = crate::DeleteResult::from_json(body);
+    }
+
     pub fn error_from_response(status: u16, body: &[u8]) -> PowerpackError {
         PowerpackError::from_response(status, body, None)
     }

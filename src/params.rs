@@ -116,12 +116,7 @@ fn validate_number_priority(list: &[NumberPriority]) -> Result<(), PowerpackErro
     for (i, np) in list.iter().enumerate() {
         let field = format!("number_priority[{i}]");
         let iso = &np.country_iso;
-        if iso.len() != 2 || !iso.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(PowerpackError::validation(
-                &format!("{field}.country_iso"),
-                format!("must be two upper-case letters (ISO 3166-1 alpha-2), got {iso:?}"),
-            ));
-        }
+        validate::country_iso2(&format!("{field}.country_iso"), iso)?;
         let p = np.priority;
         if p.priority1 == p.priority2 || p.priority1 == p.priority3 || p.priority2 == p.priority3 {
             return Err(PowerpackError::validation(

@@ -45,6 +45,31 @@ pub(crate) struct Connection {
     pub(crate) json: bool,
 }
 
+/// Page options of the list commands: every page when neither is given.
+#[derive(Args, Debug)]
+pub(crate) struct Paging {
+    /// Page size, 1 to 20.
+    #[arg(long)]
+    limit: Option<u32>,
+    #[arg(long)]
+    offset: Option<u32>,
+}
+
+impl Paging {
+    /// One page (`limit` default 20, `offset` default 0) when either option was given, else every page.
+    pub(crate) fn fetch<T>(
+        &self,
+        one_page: impl FnOnce(u32, u32) -> Result<Vec<T>, PowerpackError>,
+        all: impl FnOnce() -> Result<Vec<T>, PowerpackError>,
+    ) -> Result<Vec<T>, PowerpackError> {
+        if self.limit.is_none() && self.offset.is_none() {
+            all()
+        } else {
+            one_page(self.limit.unwrap_or(20), self.offset.unwrap_or(0))
+        }
+    }
+}
+
 /// Which application to attach, or to detach it.
 #[derive(Args, Debug, Default)]
 #[group(multiple = false)]
@@ -115,11 +140,8 @@ enum Command {
     },
     /// List Powerpacks: every page, or one page with --limit/--offset.
     List {
-        /// Page size, 1 to 20.
-        #[arg(long)]
-        limit: Option<u32>,
-        #[arg(long)]
-        offset: Option<u32>,
+        #[command(flatten)]
+        paging: Paging,
         #[command(flatten)]
         conn: Connection,
     },
@@ -202,13 +224,10 @@ fn run(command: Command) -> Result<(), PowerpackError> {
             let p = connect(&conn)?.create_powerpack(&params)?;
             output::powerpack(&p, conn.json);
         }
-        Command::List { limit, offset, conn } => {
+        Command::List { paging, conn } => {
             let client = connect(&conn)?;
-            let list = if limit.is_none() && offset.is_none() {
-                client.list_all_powerpacks()?
-            } else {
-                client.list_powerpacks(limit.unwrap_or(20), offset.unwrap_or(0))?.powerpacks
-            };
+            let list =
+                paging.fetch(|l, o| Ok(client.list_powerpacks(l, o)?.powerpacks), || client.list_all_powerpacks())?;
             output::powerpacks(&list, conn.json);
         }
         Command::Delete { uuid, unrent_numbers, conn } => {

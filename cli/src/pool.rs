@@ -7,7 +7,7 @@
 use clap::{Args, Subcommand, ValueEnum};
 use plivo_powerpack::{blocking, NumberFilter, PoolNumberType, PowerpackError, ServiceType};
 
-use crate::{connect, output, Connection};
+use crate::{connect, output, Connection, Paging};
 
 /// Which pool: by its Powerpack or by its own uuid.
 #[derive(Args, Debug)]
@@ -19,23 +19,6 @@ pub struct PoolChoice {
     /// The pool's uuid (the segment after NumberPool/ in a Powerpack's number_pool).
     #[arg(long, value_name = "POOL_UUID")]
     pool: Option<String>,
-}
-
-/// Page options: every page when neither is given.
-#[derive(Args, Debug)]
-pub struct Paging {
-    /// Page size, 1 to 20.
-    #[arg(long)]
-    limit: Option<u32>,
-    #[arg(long)]
-    offset: Option<u32>,
-}
-
-impl Paging {
-    /// `Some((limit, offset))` for one page, `None` for every page.
-    fn page(&self) -> Option<(u32, u32)> {
-        (self.limit.is_some() || self.offset.is_some()).then(|| (self.limit.unwrap_or(20), self.offset.unwrap_or(0)))
-    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -202,10 +185,8 @@ pub fn numbers(action: NumbersAction) -> Result<(), PowerpackError> {
                 number_type: number_type.map(Into::into),
                 service: service.map(Into::into),
             };
-            let list = match paging.page() {
-                Some((limit, offset)) => pool.list_numbers(&filter, limit, offset)?.numbers,
-                None => pool.list_all_numbers(&filter)?,
-            };
+            let list = paging
+                .fetch(|l, o| Ok(pool.list_numbers(&filter, l, o)?.numbers), || pool.list_all_numbers(&filter))?;
             output::pool_numbers(&list, json);
         }
         NumbersAction::Get { number, at } => {
@@ -231,10 +212,8 @@ pub fn shortcodes(action: ShortcodesAction) -> Result<(), PowerpackError> {
     match action {
         ShortcodesAction::List { paging, at } => {
             let (pool, json) = open(&at)?;
-            let list = match paging.page() {
-                Some((limit, offset)) => pool.list_shortcodes(limit, offset)?.shortcodes,
-                None => pool.list_all_shortcodes()?,
-            };
+            let list =
+                paging.fetch(|l, o| Ok(pool.list_shortcodes(l, o)?.shortcodes), || pool.list_all_shortcodes())?;
             output::shortcodes(&list, json);
         }
         ShortcodesAction::Get { shortcode, at } => {
@@ -253,10 +232,7 @@ pub fn tollfree(action: TollfreeAction) -> Result<(), PowerpackError> {
     match action {
         TollfreeAction::List { paging, at } => {
             let (pool, json) = open(&at)?;
-            let list = match paging.page() {
-                Some((limit, offset)) => pool.list_tollfree(limit, offset)?.numbers,
-                None => pool.list_all_tollfree()?,
-            };
+            let list = paging.fetch(|l, o| Ok(pool.list_tollfree(l, o)?.numbers), || pool.list_all_tollfree())?;
             output::pool_numbers(&list, json);
         }
         TollfreeAction::Get { number, at } => {

@@ -19,8 +19,8 @@ use serde_json::{json, Map, Value};
 
 use crate::faults::{Fault, FaultRule};
 use crate::journal::Entry;
-use crate::numbers::{NumberQuery, Route};
-use crate::store::{flag, Account, Changes, Rejection, ECHOED_BY_OFFICIAL_SDKS};
+use crate::numbers::{check_keys, paging as paging_of, NumberQuery, Route};
+use crate::store::{flag, Account, Changes, Rejection};
 use crate::{ids, Seed, Shared};
 
 pub fn router(shared: Arc<Shared>) -> Router {
@@ -144,16 +144,7 @@ async fn list(
     headers: HeaderMap,
 ) -> Result<Response, Rejection> {
     let id = authenticate(&shared, &headers, &auth_id)?;
-    let limit = match paging.limit.as_deref().map(str::parse::<usize>) {
-        None => 20,
-        Some(Ok(n)) if (1..=20).contains(&n) => n,
-        _ => return Err(Rejection::bad_request("limit must be an integer between 1 and 20")),
-    };
-    let offset = match paging.offset.as_deref().map(str::parse::<usize>) {
-        None => 0,
-        Some(Ok(n)) => n,
-        Some(Err(_)) => return Err(Rejection::bad_request("offset must be a non-negative integer")),
-    };
+    let (limit, offset) = paging_of(paging.limit.as_deref(), paging.offset.as_deref())?;
     let state = shared.state.lock().unwrap();
     let account = &state.accounts[&id];
     let (total, items) = account.page(limit, offset);
@@ -216,14 +207,7 @@ async fn remove(
 ) -> Result<Response, Rejection> {
     let id = authenticate(&shared, &headers, &auth_id)?;
     let params = json_object(&headers, &body, false)?;
-    if let Some(key) =
-        params.keys().find(|k| k.as_str() != "unrent_numbers" && !ECHOED_BY_OFFICIAL_SDKS.contains(&k.as_str()))
-    {
-        return Err(Rejection::bad_request(format!("unknown parameter: {key}")));
-    }
-    if params.get("unrent_numbers").is_some_and(|v| flag(v).is_none() && !v.is_null()) {
-        return Err(Rejection::bad_request("unrent_numbers must be a boolean"));
-    }
+    check_keys(&params, &[("unrent_numbers", |v| flag(v).is_some(), "a boolean")])?;
     let unrent = params.get("unrent_numbers").and_then(flag).unwrap_or(false);
     let mut state = shared.state.lock().unwrap();
     state.accounts.get_mut(&id).expect("authenticated").delete(&uuid, unrent)?;

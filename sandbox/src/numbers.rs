@@ -151,11 +151,11 @@ fn catalogue(number: &str) -> Option<Rented> {
 }
 
 /// A parameter a route accepts: its name, the check of its value, and how to say what it must be.
-type Allowed<'a> = (&'a str, fn(&Value) -> bool, &'a str);
+pub type Allowed<'a> = (&'a str, fn(&Value) -> bool, &'a str);
 
 /// Only these keys, each of its JSON type (`null` counts as not given), and the keys the
 /// official SDKs echo from the path: the API's 400 for anything else.
-fn check_keys(params: &Map<String, Value>, allowed: &[Allowed<'_>]) -> Result<(), Rejection> {
+pub fn check_keys(params: &Map<String, Value>, allowed: &[Allowed<'_>]) -> Result<(), Rejection> {
     for (key, value) in params {
         let ignored = ECHOED_BY_OFFICIAL_SDKS.contains(&key.as_str())
             || (allowed.iter().any(|(k, _, _)| *k == "rent") && SENT_WITH_A_BUY_BY_PLIVO_RUBY.contains(&key.as_str()));

@@ -65,10 +65,7 @@ class Sandbox:
 
 @pytest.fixture(scope="session")
 def sandbox_server():
-    binary = os.environ.get("POWERPACK_SANDBOX_BIN")
-    if not binary:
-        pytest.fail("POWERPACK_SANDBOX_BIN must point at the powerpack-sandbox binary (make test sets it)")
-    sb = Sandbox(binary)
+    sb = Sandbox(_binary())
     yield sb
     sb.stop()
 
