@@ -1,12 +1,18 @@
 //! A blocking client for code without an async runtime: scripts, plain
 //! threads, Java. Every call runs on the crate's own Tokio runtime, so it is
 //! safe from any thread, including from inside another runtime.
+//!
+//! One generic path, [`Client::send`] (and [`Client::send_all`]), carries every operation; the
+//! typed methods below are one line each over it, as their async twins are over
+//! [`crate::Client::send`].
 
 use crate::error::PowerpackError;
 use crate::model::{DeleteResult, PoolNumber, PoolNumberPage, Powerpack, PowerpackPage, Shortcode, ShortcodePage};
+use crate::operation::{self as ops, Operation, Paged};
 use crate::params::{CreatePowerpack, ServiceType, UpdatePowerpack};
 use crate::pool::NumberFilter;
 use crate::runtime;
+use crate::validate::MAX_PAGE_SIZE;
 
 /// The blocking face of [`crate::Client`]; same calls, same errors.
 #[derive(Debug, Clone)]
@@ -36,112 +42,151 @@ impl Client {
         &self.inner
     }
 
+    /// Runs one operation and waits for it: the blocking twin of [`crate::Client::send`].
+    pub fn send<O: Operation + 'static>(&self, op: O) -> Result<O::Output, PowerpackError> {
+        let client = self.inner.clone();
+        runtime::block_on(async move { client.send(&op).await })
+    }
+
+    /// Every page of a list operation: the blocking twin of [`crate::Client::send_all`].
+    pub fn send_all<O: Paged + 'static>(&self, op: O) -> Result<Vec<O::Item>, PowerpackError> {
+        let client = self.inner.clone();
+        runtime::block_on(async move { client.send_all(&op).await })
+    }
+
     /// See [`crate::Client::get_powerpack`].
     pub fn get_powerpack(&self, uuid: &str) -> Result<Powerpack, PowerpackError> {
-        let (c, uuid) = (self.inner.clone(), uuid.to_owned());
-        runtime::block_on(async move { c.get_powerpack(&uuid).await })
+        self.send(ops::GetPowerpack { uuid: uuid.to_owned() })
     }
 
     /// See [`crate::Client::create_powerpack`].
     pub fn create_powerpack(&self, params: &CreatePowerpack) -> Result<Powerpack, PowerpackError> {
-        let (c, params) = (self.inner.clone(), params.clone());
-        runtime::block_on(async move { c.create_powerpack(&params).await })
+        self.send(ops::CreatePowerpack { powerpack: params.clone() })
     }
 
     /// See [`crate::Client::update_powerpack`].
     pub fn update_powerpack(&self, uuid: &str, changes: &UpdatePowerpack) -> Result<Powerpack, PowerpackError> {
-        let (c, uuid, changes) = (self.inner.clone(), uuid.to_owned(), changes.clone());
-        runtime::block_on(async move { c.update_powerpack(&uuid, &changes).await })
+        self.send(ops::UpdatePowerpack { uuid: uuid.to_owned(), changes: changes.clone() })
     }
 
     /// See [`crate::Client::list_powerpacks`].
     pub fn list_powerpacks(&self, limit: u32, offset: u32) -> Result<PowerpackPage, PowerpackError> {
-        let c = self.inner.clone();
-        runtime::block_on(async move { c.list_powerpacks(limit, offset).await })
+        self.send(ops::ListPowerpacks { limit, offset })
     }
 
     /// See [`crate::Client::list_all_powerpacks`].
     pub fn list_all_powerpacks(&self) -> Result<Vec<Powerpack>, PowerpackError> {
-        let c = self.inner.clone();
-        runtime::block_on(async move { c.list_all_powerpacks().await })
+        self.send_all(ops::ListPowerpacks { limit: MAX_PAGE_SIZE, offset: 0 })
     }
 
     /// See [`crate::Client::delete_powerpack`].
     pub fn delete_powerpack(&self, uuid: &str, unrent_numbers: bool) -> Result<DeleteResult, PowerpackError> {
-        let (c, uuid) = (self.inner.clone(), uuid.to_owned());
-        runtime::block_on(async move { c.delete_powerpack(&uuid, unrent_numbers).await })
+        self.send(ops::DeletePowerpack { uuid: uuid.to_owned(), unrent_numbers })
     }
 
     /// See [`crate::Client::number_pool`].
     pub fn number_pool(&self, pool_uuid: &str) -> Result<NumberPool, PowerpackError> {
-        self.inner.number_pool(pool_uuid).map(|inner| NumberPool { inner })
+        self.inner.number_pool(pool_uuid).map(|pool| NumberPool { client: self.clone(), uuid: pool.uuid().to_owned() })
     }
 
     /// See [`crate::Client::number_pool_of`].
     pub fn number_pool_of(&self, powerpack: &Powerpack) -> Result<NumberPool, PowerpackError> {
-        self.inner.number_pool_of(powerpack).map(|inner| NumberPool { inner })
+        self.inner
+            .number_pool_of(powerpack)
+            .map(|pool| NumberPool { client: self.clone(), uuid: pool.uuid().to_owned() })
     }
 }
 
 /// The blocking face of [`crate::NumberPool`]; same calls, same errors.
 #[derive(Debug, Clone)]
 pub struct NumberPool {
-    inner: crate::NumberPool,
-}
-
-/// Writes blocking forwards to the async pool: `fn name(arg: Type, ...) -> Return;` runs
-/// `name` of [`crate::NumberPool`] on the crate's runtime, arguments cloned into the task.
-macro_rules! forward {
-    ($( $(#[$doc:meta])* fn $name:ident($($arg:ident: &$ty:ty),*; $($copy:ident: $cty:ty),*) -> $ret:ty; )*) => {
-        impl NumberPool {
-            $(
-                $(#[$doc])*
-                pub fn $name(&self, $($arg: &$ty,)* $($copy: $cty),*) -> Result<$ret, PowerpackError> {
-                    let pool = self.inner.clone();
-                    $(let $arg = $arg.to_owned();)*
-                    runtime::block_on(async move { pool.$name($(&$arg,)* $($copy),*).await })
-                }
-            )*
-        }
-    };
+    client: Client,
+    uuid: String,
 }
 
 impl NumberPool {
     /// The pool's uuid.
     pub fn uuid(&self) -> &str {
-        self.inner.uuid()
+        &self.uuid
     }
-}
 
-forward! {
+    fn item(&self, item: &str) -> (String, String) {
+        (self.uuid.clone(), item.to_owned())
+    }
+
     /// See [`crate::NumberPool::list_numbers`].
-    fn list_numbers(filter: &NumberFilter; limit: u32, offset: u32) -> PoolNumberPage;
+    pub fn list_numbers(
+        &self,
+        filter: &NumberFilter,
+        limit: u32,
+        offset: u32,
+    ) -> Result<PoolNumberPage, PowerpackError> {
+        self.client.send(ops::ListNumbers { pool_uuid: self.uuid.clone(), filter: filter.clone(), limit, offset })
+    }
     /// See [`crate::NumberPool::list_all_numbers`].
-    fn list_all_numbers(filter: &NumberFilter;) -> Vec<PoolNumber>;
+    pub fn list_all_numbers(&self, filter: &NumberFilter) -> Result<Vec<PoolNumber>, PowerpackError> {
+        let filter = filter.clone();
+        self.client.send_all(ops::ListNumbers { pool_uuid: self.uuid.clone(), filter, limit: MAX_PAGE_SIZE, offset: 0 })
+    }
     /// See [`crate::NumberPool::get_number`].
-    fn get_number(number: &str;) -> PoolNumber;
+    pub fn get_number(&self, number: &str) -> Result<PoolNumber, PowerpackError> {
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(ops::GetNumber { pool_uuid, number })
+    }
     /// See [`crate::NumberPool::add_number`].
-    fn add_number(number: &str; service: Option<ServiceType>) -> PoolNumber;
+    pub fn add_number(&self, number: &str, service: Option<ServiceType>) -> Result<PoolNumber, PowerpackError> {
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(ops::AddNumber { pool_uuid, number, service })
+    }
     /// See [`crate::NumberPool::buy_and_add_number`].
-    fn buy_and_add_number(number: &str; service: Option<ServiceType>) -> PoolNumber;
+    pub fn buy_and_add_number(&self, number: &str, service: Option<ServiceType>) -> Result<PoolNumber, PowerpackError> {
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(ops::BuyAndAddNumber { pool_uuid, number, service })
+    }
     /// See [`crate::NumberPool::remove_number`].
-    fn remove_number(number: &str; unrent: bool) -> DeleteResult;
+    pub fn remove_number(&self, number: &str, unrent: bool) -> Result<DeleteResult, PowerpackError> {
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(ops::RemoveNumber { pool_uuid, number, unrent })
+    }
     /// See [`crate::NumberPool::list_shortcodes`].
-    fn list_shortcodes(; limit: u32, offset: u32) -> ShortcodePage;
+    pub fn list_shortcodes(&self, limit: u32, offset: u32) -> Result<ShortcodePage, PowerpackError> {
+        self.client.send(ops::ListShortcodes { pool_uuid: self.uuid.clone(), limit, offset })
+    }
     /// See [`crate::NumberPool::list_all_shortcodes`].
-    fn list_all_shortcodes(;) -> Vec<Shortcode>;
+    pub fn list_all_shortcodes(&self) -> Result<Vec<Shortcode>, PowerpackError> {
+        self.client.send_all(ops::ListShortcodes { pool_uuid: self.uuid.clone(), limit: MAX_PAGE_SIZE, offset: 0 })
+    }
     /// See [`crate::NumberPool::get_shortcode`].
-    fn get_shortcode(shortcode: &str;) -> Shortcode;
+    pub fn get_shortcode(&self, shortcode: &str) -> Result<Shortcode, PowerpackError> {
+        let (pool_uuid, shortcode) = self.item(shortcode);
+        self.client.send(ops::GetShortcode { pool_uuid, shortcode })
+    }
     /// See [`crate::NumberPool::remove_shortcode`].
-    fn remove_shortcode(shortcode: &str;) -> DeleteResult;
+    pub fn remove_shortcode(&self, shortcode: &str) -> Result<DeleteResult, PowerpackError> {
+        let (pool_uuid, shortcode) = self.item(shortcode);
+        self.client.send(ops::RemoveShortcode { pool_uuid, shortcode })
+    }
     /// See [`crate::NumberPool::list_tollfree`].
-    fn list_tollfree(; limit: u32, offset: u32) -> PoolNumberPage;
+    pub fn list_tollfree(&self, limit: u32, offset: u32) -> Result<PoolNumberPage, PowerpackError> {
+        self.client.send(ops::ListTollfree { pool_uuid: self.uuid.clone(), limit, offset })
+    }
     /// See [`crate::NumberPool::list_all_tollfree`].
-    fn list_all_tollfree(;) -> Vec<PoolNumber>;
+    pub fn list_all_tollfree(&self) -> Result<Vec<PoolNumber>, PowerpackError> {
+        self.client.send_all(ops::ListTollfree { pool_uuid: self.uuid.clone(), limit: MAX_PAGE_SIZE, offset: 0 })
+    }
     /// See [`crate::NumberPool::get_tollfree`].
-    fn get_tollfree(number: &str;) -> PoolNumber;
+    pub fn get_tollfree(&self, number: &str) -> Result<PoolNumber, PowerpackError> {
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(ops::GetTollfree { pool_uuid, number })
+    }
     /// See [`crate::NumberPool::add_tollfree`].
-    fn add_tollfree(number: &str;) -> PoolNumber;
+    pub fn add_tollfree(&self, number: &str) -> Result<PoolNumber, PowerpackError> {
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(ops::AddTollfree { pool_uuid, number })
+    }
     /// See [`crate::NumberPool::remove_tollfree`].
-    fn remove_tollfree(number: &str; unrent: bool) -> DeleteResult;
+    pub fn remove_tollfree(&self, number: &str, unrent: bool) -> Result<DeleteResult, PowerpackError> {
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(ops::RemoveTollfree { pool_uuid, number, unrent })
+    }
 }

@@ -9,11 +9,20 @@ use base64::Engine as _;
 use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, USER_AGENT};
 use reqwest::{Method, Url};
 
-use crate::error::{PowerpackError, TransportError};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::error::{excerpt, PowerpackError, TransportError};
 use crate::model::{DeleteResult, Powerpack, PowerpackPage};
+use crate::operation::{self as ops, Operation, Paged, Request};
 use crate::params::{CreatePowerpack, UpdatePowerpack};
+use crate::redact::Secrets;
 use crate::retry::{self, Decision, Idempotency, Outcome, RetryPolicy};
 use crate::validate;
+pub use crate::validate::MAX_PAGE_SIZE;
+
+/// What a query value keeps unescaped: RFC 3986's unreserved characters, and `,` (the list
+/// separator of `starts_with`, which the API reads unescaped).
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b',');
 
 /// Plivo's production API.
 pub const DEFAULT_BASE_URL: &str = "https://api.plivo.com";
@@ -23,8 +32,6 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
 /// Time allowed for a whole call, every retry and backoff included.
 pub const DEFAULT_TOTAL_DEADLINE: Duration = Duration::from_secs(60);
-/// The largest page the list endpoint serves.
-pub const MAX_PAGE_SIZE: u32 = 20;
 /// The most bytes read from one response body (8 MiB). A Powerpack is about 1 KiB and a full
 /// list page about 20 KiB; anything beyond this is not an answer to decode, and reading it
 /// would let a broken server or proxy fill the caller's memory. Such a call fails with
@@ -61,7 +68,7 @@ pub enum TrustStore {
 /// Configures a [`Client`]. Nothing is checked until [`build`](Self::build),
 /// which checks everything at once.
 #[must_use]
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct ClientBuilder {
     auth_id: String,
     auth_token: String,
@@ -192,8 +199,8 @@ impl ClientBuilder {
                 "must be at least 1 (the first attempt counts)",
             ));
         }
-        if self.retry.base_delay_ms > self.retry.max_delay_ms {
-            return Err(PowerpackError::validation("retry.base_delay_ms", "must not exceed retry.max_delay_ms"));
+        if self.retry.base_delay > self.retry.max_delay {
+            return Err(PowerpackError::validation("retry.base_delay", "must not exceed retry.max_delay"));
         }
         let mut user_agent = USER_AGENT_BASE.to_owned();
         if let Some(suffix) = &self.user_agent_suffix {
@@ -254,9 +261,10 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                account: Url::parse(&account_url).expect("account_url was built from a parsed URL"),
                 account_url,
+                secrets: Secrets::new(&self.auth_id, &self.auth_token),
                 auth_id: self.auth_id,
-                auth_token: self.auth_token,
                 attempt_timeout: self.attempt_timeout,
                 total_deadline: self.total_deadline,
                 retry: self.retry,
@@ -312,8 +320,10 @@ pub struct Client {
 struct Inner {
     http: reqwest::Client,
     account_url: String,
+    /// `account_url` parsed once; every request's URL starts from a clone of it.
+    account: Url,
     auth_id: String,
-    auth_token: String,
+    secrets: Secrets,
     attempt_timeout: Duration,
     total_deadline: Duration,
     retry: RetryPolicy,
@@ -400,35 +410,23 @@ impl Client {
 
     /// Fetches one Powerpack.
     pub async fn get_powerpack(&self, uuid: &str) -> Result<Powerpack, PowerpackError> {
-        validate::path_segment("uuid", uuid)?;
-        let body = self.call(Method::GET, &format!("Powerpack/{uuid}/"), None, Idempotency::Idempotent).await?;
-        Powerpack::from_json(&body).map_err(|e| self.redact(e))
+        self.send(&ops::GetPowerpack { uuid: uuid.to_owned() }).await
     }
 
     /// Creates a Powerpack. Retried only when it surely was not processed
     /// (connection refused, HTTP 429), so a retry never makes a duplicate.
     pub async fn create_powerpack(&self, params: &CreatePowerpack) -> Result<Powerpack, PowerpackError> {
-        params.validate()?;
-        let body = serde_json::to_vec(&params.to_json()).expect("JSON values serialize");
-        let body = self.call(Method::POST, "Powerpack/", Some(body), Idempotency::NotIdempotent).await?;
-        Powerpack::from_json(&body).map_err(|e| self.redact(e))
+        self.send(&ops::CreatePowerpack { powerpack: params.clone() }).await
     }
 
     /// Updates a Powerpack (the seed call) and returns it as the API now has it.
     pub async fn update_powerpack(&self, uuid: &str, changes: &UpdatePowerpack) -> Result<Powerpack, PowerpackError> {
-        validate::path_segment("uuid", uuid)?;
-        changes.validate()?;
-        let body = serde_json::to_vec(&changes.to_json()).expect("JSON values serialize");
-        let body = self.call(Method::POST, &format!("Powerpack/{uuid}/"), Some(body), Idempotency::Idempotent).await?;
-        Powerpack::from_json(&body).map_err(|e| self.redact(e))
+        self.send(&ops::UpdatePowerpack { uuid: uuid.to_owned(), changes: changes.clone() }).await
     }
 
     /// One page of Powerpacks: `limit` 1..=20, `offset` from 0.
     pub async fn list_powerpacks(&self, limit: u32, offset: u32) -> Result<PowerpackPage, PowerpackError> {
-        validate::page_limit(limit)?;
-        let path = format!("Powerpack/?limit={limit}&offset={offset}");
-        let body = self.call(Method::GET, &path, None, Idempotency::Idempotent).await?;
-        PowerpackPage::from_json(&body).map_err(|e| self.redact(e))
+        self.send(&ops::ListPowerpacks { limit, offset }).await
     }
 
     /// Every Powerpack of the account, walking the pages by `offset`.
@@ -436,36 +434,74 @@ impl Client {
     /// Stops at `total_count`, or at the first short or empty page, whichever
     /// comes first, so a server that miscounts cannot make it loop forever.
     pub async fn list_all_powerpacks(&self) -> Result<Vec<Powerpack>, PowerpackError> {
-        all_pages(|offset| async move {
-            let page = self.list_powerpacks(MAX_PAGE_SIZE, offset).await?;
-            Ok((page.meta.total_count, page.powerpacks))
-        })
-        .await
+        self.send_all(&ops::ListPowerpacks { limit: MAX_PAGE_SIZE, offset: 0 }).await
     }
 
     /// Deletes a Powerpack. `unrent_numbers: true` also releases its numbers
     /// from the account (destructive); the default in every binding is false.
     pub async fn delete_powerpack(&self, uuid: &str, unrent_numbers: bool) -> Result<DeleteResult, PowerpackError> {
-        validate::path_segment("uuid", uuid)?;
-        let body = serde_json::to_vec(&serde_json::json!({ "unrent_numbers": unrent_numbers })).expect("JSON");
-        let body =
-            self.call(Method::DELETE, &format!("Powerpack/{uuid}/"), Some(body), Idempotency::Idempotent).await?;
-        DeleteResult::from_json(&body).map_err(|e| self.redact(e))
+        self.send(&ops::DeletePowerpack { uuid: uuid.to_owned(), unrent_numbers }).await
     }
 
-    pub(crate) fn redact(&self, e: PowerpackError) -> PowerpackError {
-        e.redact(&self.inner.auth_token)
+    /// The one request path of the crate: checks the operation before any I/O, builds its URL
+    /// (segments and query escaped), runs the retry loop, bounds and decodes the body, and masks
+    /// every form of the credentials in any error, before anything is cut.
+    pub async fn send<O: Operation>(&self, op: &O) -> Result<O::Output, PowerpackError> {
+        let secrets = &self.inner.secrets;
+        let result = async {
+            op.validate()?;
+            let request = op.request();
+            let url = self.url_for(&request);
+            let body = self.execute(request.method, url, request.body, request.idempotency).await?;
+            O::decode(&body).map_err(|e| match e {
+                PowerpackError::Decode { path, reason, .. } => {
+                    PowerpackError::Decode { path, reason, body_excerpt: excerpt(&secrets.mask_body(&body)) }
+                }
+                other => other,
+            })
+        };
+        result.await.map_err(|e| secrets.redact(e))
     }
 
-    /// Sends one request with retries; returns the body of a 2xx answer.
-    pub(crate) async fn call(
+    /// Every item of a list operation, page by page from `offset` 0 with the largest page (see
+    /// [`Client::list_all_powerpacks`] for when it stops). The operation's own limit and offset
+    /// are not used.
+    pub async fn send_all<O: Paged>(&self, op: &O) -> Result<Vec<O::Item>, PowerpackError> {
+        all_pages(|offset| {
+            let page = op.at(MAX_PAGE_SIZE, offset);
+            async move { Ok(O::split(self.send(&page).await?)) }
+        })
+        .await
+    }
+
+    /// The request's URL: the account URL, its segments (escaped, ending in one `/`) and query.
+    fn url_for(&self, request: &Request<'_>) -> Url {
+        let mut url = self.inner.account.clone();
+        url.path_segments_mut().expect("http(s) URLs have a path").pop_if_empty().extend(&request.path).push("");
+        if !request.query.is_empty() {
+            let mut query = String::new();
+            for (key, value) in &request.query {
+                if !query.is_empty() {
+                    query.push('&');
+                }
+                query.push_str(key);
+                query.push('=');
+                query.extend(utf8_percent_encode(value, QUERY_VALUE));
+            }
+            url.set_query(Some(&query));
+        }
+        url
+    }
+
+    /// Sends one request with retries; returns the body of a 2xx answer. Errors built from a
+    /// response are masked here, before they are bounded; [`Client::send`] masks the rest.
+    async fn execute(
         &self,
         method: Method,
-        path: &str,
+        url: Url,
         body: Option<Vec<u8>>,
         idempotency: Idempotency,
     ) -> Result<bytes::Bytes, PowerpackError> {
-        let url = format!("{}{}", self.inner.account_url, path);
         let started = Instant::now();
         let deadline = started + self.inner.total_deadline;
         let body = body.map(bytes::Bytes::from);
@@ -479,7 +515,7 @@ impl Client {
             let budget = self.inner.attempt_timeout.min(remaining);
             let cut_by_deadline = budget < self.inner.attempt_timeout;
 
-            let mut request = self.inner.http.request(method.clone(), &url);
+            let mut request = self.inner.http.request(method.clone(), url.clone());
             if let Some(b) = &body {
                 request = request.header(CONTENT_TYPE, "application/json").body(b.clone());
             }
@@ -509,10 +545,15 @@ impl Client {
                 Ok(Ok(answer)) => (
                     Outcome::Status(answer.status),
                     answer.retry_after,
-                    PowerpackError::from_response(answer.status, &answer.body, answer.retry_after),
+                    PowerpackError::from_masked_response(
+                        answer.status,
+                        &answer.body,
+                        answer.retry_after,
+                        &self.inner.secrets,
+                    ),
                 ),
                 Ok(Err(e)) => match transport_failure(e) {
-                    (_, _, tls @ PowerpackError::Tls { .. }) => return Err(self.redact(tls)),
+                    (_, _, tls @ PowerpackError::Tls { .. }) => return Err(tls),
                     failure => failure,
                 },
                 Err(_elapsed) if cut_by_deadline => (Outcome::SentNoAnswer, None, self.deadline_exceeded(attempt)),
@@ -538,7 +579,7 @@ impl Client {
                 remaining,
                 retry::jitter_sample(),
             ) {
-                Decision::Stop => return Err(self.redact(count_attempts(error, attempt))),
+                Decision::Stop => return Err(count_attempts(error, attempt)),
                 Decision::RetryAfter(delay) => tokio::time::sleep(delay).await,
             }
         }

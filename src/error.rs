@@ -7,6 +7,8 @@
 
 use std::time::Duration;
 
+use crate::redact::Secrets;
+
 /// The HTTP client's error behind a `Timeout` or `Network` error, kept for Rust callers who
 /// walk `std::error::Error::source` (or log it with `{:#}`-style chains). Shared, so the error
 /// stays `Clone`; errors compare by their own fields, so two sources always compare equal.
@@ -204,13 +206,29 @@ impl PowerpackError {
 
     /// Builds the error for a non-success HTTP response from its status and body.
     pub(crate) fn from_response(status: u16, body: &[u8], retry_after: Option<Duration>) -> Self {
-        let envelope = ErrorEnvelope::parse(body);
+        Self::from_masked_response(status, body, retry_after, &Secrets::default())
+    }
+
+    /// Builds the error for a non-success HTTP response, masking every form of the credentials
+    /// in the body and in the decoded message *before* either is cut to its bound.
+    pub(crate) fn from_masked_response(
+        status: u16,
+        body: &[u8],
+        retry_after: Option<Duration>,
+        secrets: &Secrets,
+    ) -> Self {
+        let body = secrets.mask_body(body);
+        let envelope = ErrorEnvelope::parse(&body);
         let reason = match envelope.message {
-            Some(message) => bounded(message, REASON_LIMIT),
+            Some(mut message) => {
+                // The message was JSON-unescaped: a form written with escapes shows only now.
+                secrets.mask(&mut message);
+                bounded(message, REASON_LIMIT)
+            }
             None => default_reason(status).to_owned(),
         };
         let api_id = envelope.api_id;
-        let body_excerpt = excerpt(body);
+        let body_excerpt = excerpt(&body);
         match status {
             401 => PowerpackError::Authentication { status, api_id, reason, body_excerpt },
             403 => PowerpackError::Forbidden { status, api_id, reason, body_excerpt },
@@ -227,22 +245,12 @@ impl PowerpackError {
         }
     }
 
-    /// Replaces every occurrence of `secret` in the error's text fields with `***`.
-    /// Applied to every error the client returns, so that a server (or proxy)
-    /// that echoes the Authorization header cannot leak the token through us.
-    pub(crate) fn redact(mut self, secret: &str) -> Self {
-        if secret.is_empty() {
-            return self;
-        }
-        let mask = |s: &mut String| {
-            if s.contains(secret) {
-                *s = s.replace(secret, "***");
-            }
-        };
+    /// Applies `f` to every text field of the error (what masking the token needs to reach).
+    pub(crate) fn map_text(mut self, f: impl Fn(&mut String)) -> Self {
         match &mut self {
             PowerpackError::Validation { field, reason } => {
-                mask(field);
-                mask(reason);
+                f(field);
+                f(reason);
             }
             PowerpackError::Authentication { reason, body_excerpt, api_id, .. }
             | PowerpackError::Forbidden { reason, body_excerpt, api_id, .. }
@@ -250,23 +258,145 @@ impl PowerpackError {
             | PowerpackError::InvalidRequest { reason, body_excerpt, api_id, .. }
             | PowerpackError::RateLimited { reason, body_excerpt, api_id, .. }
             | PowerpackError::Server { reason, body_excerpt, api_id, .. } => {
-                mask(reason);
-                mask(body_excerpt);
+                f(reason);
+                f(body_excerpt);
                 if let Some(id) = api_id {
-                    mask(id);
+                    f(id);
                 }
             }
             PowerpackError::Timeout { reason, .. }
             | PowerpackError::Network { reason, .. }
             | PowerpackError::Tls { reason, .. }
-            | PowerpackError::Internal { reason } => mask(reason),
+            | PowerpackError::Internal { reason } => f(reason),
             PowerpackError::Decode { path, reason, body_excerpt } => {
-                mask(path);
-                mask(reason);
-                mask(body_excerpt);
+                f(path);
+                f(reason);
+                f(body_excerpt);
             }
         }
         self
+    }
+
+    /// Which kind of failure this is: the one exhaustive view every adapter (FFI, C ABI, CLI)
+    /// maps from, so that a new variant cannot silently become another kind there.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            PowerpackError::Validation { .. } => ErrorKind::Validation,
+            PowerpackError::Authentication { .. } => ErrorKind::Authentication,
+            PowerpackError::Forbidden { .. } => ErrorKind::Forbidden,
+            PowerpackError::NotFound { .. } => ErrorKind::NotFound,
+            PowerpackError::InvalidRequest { .. } => ErrorKind::InvalidRequest,
+            PowerpackError::RateLimited { .. } => ErrorKind::RateLimited,
+            PowerpackError::Server { .. } => ErrorKind::Server,
+            PowerpackError::Timeout { .. } => ErrorKind::Timeout,
+            PowerpackError::Network { .. } => ErrorKind::Network,
+            PowerpackError::Decode { .. } => ErrorKind::Decode,
+            PowerpackError::Tls { .. } => ErrorKind::Tls,
+            PowerpackError::Internal { .. } => ErrorKind::Internal,
+        }
+    }
+
+    /// The error as flat, plain fields: what crosses a language boundary.
+    pub fn into_parts(self) -> ErrorParts {
+        let kind = self.kind();
+        let (status, api_id, retry_after) = (self.status(), self.api_id().map(str::to_owned), self.retry_after());
+        let message = self.to_string();
+        let (field, path, reason, body_excerpt) = match self {
+            PowerpackError::Validation { field, reason } => (Some(field), None, reason, None),
+            PowerpackError::Authentication { reason, body_excerpt, .. }
+            | PowerpackError::Forbidden { reason, body_excerpt, .. }
+            | PowerpackError::NotFound { reason, body_excerpt, .. }
+            | PowerpackError::InvalidRequest { reason, body_excerpt, .. }
+            | PowerpackError::RateLimited { reason, body_excerpt, .. }
+            | PowerpackError::Server { reason, body_excerpt, .. } => (None, None, reason, Some(body_excerpt)),
+            PowerpackError::Timeout { reason, .. }
+            | PowerpackError::Network { reason, .. }
+            | PowerpackError::Tls { reason, .. }
+            | PowerpackError::Internal { reason } => (None, None, reason, None),
+            PowerpackError::Decode { path, reason, body_excerpt } => (None, Some(path), reason, Some(body_excerpt)),
+        };
+        ErrorParts { kind, message, status, api_id, reason, body_excerpt, retry_after, field, path }
+    }
+}
+
+/// The kinds of [`PowerpackError`], one per variant. Deliberately exhaustive: a new kind is a
+/// change every adapter must answer, at compile time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    Validation,
+    Authentication,
+    Forbidden,
+    NotFound,
+    InvalidRequest,
+    RateLimited,
+    Server,
+    Timeout,
+    Network,
+    Decode,
+    Tls,
+    Internal,
+}
+
+impl ErrorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ErrorKind; 12] = [
+        ErrorKind::Validation,
+        ErrorKind::Authentication,
+        ErrorKind::Forbidden,
+        ErrorKind::NotFound,
+        ErrorKind::InvalidRequest,
+        ErrorKind::RateLimited,
+        ErrorKind::Server,
+        ErrorKind::Timeout,
+        ErrorKind::Network,
+        ErrorKind::Decode,
+        ErrorKind::Tls,
+        ErrorKind::Internal,
+    ];
+
+    /// The kind's neutral name: `not_found`, `rate_limited`...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Validation => "validation",
+            ErrorKind::Authentication => "authentication",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::InvalidRequest => "invalid_request",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::Server => "server",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Network => "network",
+            ErrorKind::Decode => "decode",
+            ErrorKind::Tls => "tls",
+            ErrorKind::Internal => "internal",
+        }
+    }
+}
+
+/// A [`PowerpackError`] as flat fields ([`PowerpackError::into_parts`]); serializes to the
+/// neutral JSON error of the C ABI and the conformance vectors (`retry_after` in seconds).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ErrorParts {
+    pub kind: ErrorKind,
+    /// The error's whole text, as `Display` writes it.
+    pub message: String,
+    pub status: Option<u16>,
+    pub api_id: Option<String>,
+    pub reason: String,
+    pub body_excerpt: Option<String>,
+    #[serde(serialize_with = "seconds")]
+    pub retry_after: Option<Duration>,
+    /// The refused field, for `Validation`.
+    pub field: Option<String>,
+    /// The JSON path at fault, for `Decode`.
+    pub path: Option<String>,
+}
+
+fn seconds<S: serde::Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_some(&d.as_secs_f64()),
+        None => s.serialize_none(),
     }
 }
 
@@ -494,11 +624,38 @@ mod tests {
 
     #[test]
     fn redact_masks_the_secret_everywhere() {
-        let e =
-            PowerpackError::from_response(400, br#"{"error":"bad token s3cr3t-token","api_id":"s3cr3t-token"}"#, None)
-                .redact("s3cr3t-token");
+        let secrets = Secrets::new("MAODZKMDFJMJU3MTEYNG", "s3cr3t-token");
+        let e = secrets.redact(PowerpackError::from_response(
+            400,
+            br#"{"error":"bad token s3cr3t-token","api_id":"s3cr3t-token"}"#,
+            None,
+        ));
         let all = format!("{e} {e:?}");
         assert!(!all.contains("s3cr3t-token"), "{all}");
         assert!(all.contains("bad token ***"));
+    }
+
+    /// A token that starts a few bytes before each cut (the 1 KiB reason, the 512 B excerpt, the
+    /// 1 KiB the excerpt reads) leaves none of its characters behind, in any echoed form.
+    #[test]
+    fn a_token_straddling_a_cut_leaves_nothing_behind() {
+        use base64::Engine as _;
+        let (id, token) = ("MAODZKMDFJMJU3MTEYNG", "q7RwJz4kXv9tPbN2sLm8");
+        let secrets = Secrets::new(id, token);
+        let b64 = base64::engine::general_purpose::STANDARD.encode(format!("{id}:{token}"));
+        for echoed in [token.to_owned(), format!("{id}:{token}"), format!("Basic {b64}")] {
+            for cut in [REASON_LIMIT, BODY_EXCERPT_LIMIT, BODY_EXCERPT_LIMIT * 2] {
+                for before in 1..8 {
+                    // `{"error":"` is 10 bytes: pad so that the echo starts `before` bytes ahead of the cut.
+                    let pad = "x".repeat(cut - before - 10);
+                    let body = format!(r#"{{"error":"{pad}{echoed} trailing"}}"#);
+                    let e = secrets.redact(PowerpackError::from_masked_response(400, body.as_bytes(), None, &secrets));
+                    let text = format!("{e:?}");
+                    for secret in [token, b64.as_str()] {
+                        assert!(!text.contains(&secret[..4]), "cut {cut} - {before}: {secret} left in {text}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,8 +1,9 @@
 //! # plivo-powerpack
 //!
 //! A typed, validated, retrying client for Plivo's Powerpack API, above all
-//! "Update a Powerpack". The same code is exported through UniFFI to Python,
-//! Kotlin and Swift (see [`ffi`]).
+//! "Update a Powerpack". The same code serves Python, Kotlin/Java, Swift and Ruby through
+//! UniFFI (the `plivo-powerpack-ffi` crate in `bindings/ffi`), and C, Go and PHP through a C ABI
+//! (`plivo-powerpack-c` in `bindings/c`); both expand this crate's operation table.
 //!
 //! ```no_run
 //! use plivo_powerpack::{Client, UpdatePowerpack};
@@ -16,18 +17,20 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Layout: [`client`] (configuration and calls), [`params`] (what is sent),
-//! [`model`] (what comes back), [`pool`] (a Powerpack's numbers, shortcodes and
-//! toll-free numbers), [`error`], [`retry`] (the retry policy; its
-//! rules are a pure function inside), [`blocking`]. The Python, Kotlin and
-//! Swift bindings are a separate crate, `bindings/ffi`, over this API.
+//! Layout: [`operation`] (every call as one declaration, and the table of them), [`client`]
+//! (configuration and the one request path, [`Client::send`]), [`params`] (what is sent),
+//! [`model`] (what comes back), [`pool`] (a Powerpack's numbers, shortcodes and toll-free
+//! numbers), [`error`], [`retry`] (the retry policy; its rules are a pure function inside),
+//! [`blocking`].
 
 pub mod blocking;
 pub mod client;
 pub mod error;
 pub mod model;
+pub mod operation;
 pub mod params;
 pub mod pool;
+mod redact;
 pub mod retry;
 #[doc(hidden)] // the crate's Tokio runtime, shared with the bindings crate; not a supported API
 pub mod runtime;
@@ -75,10 +78,12 @@ pub mod __fuzz {
 }
 
 pub use client::{Client, ClientBuilder, TrustStore};
-pub use error::PowerpackError;
+pub use error::{ErrorKind, ErrorParts, PowerpackError};
 pub use model::{
     DeleteResult, ListMeta, PoolNumber, PoolNumberPage, Powerpack, PowerpackPage, Shortcode, ShortcodePage,
 };
+pub use operation::{Operation, Paged};
 pub use params::{Application, CreatePowerpack, NumberPriority, NumberType, Priority, ServiceType, UpdatePowerpack};
 pub use pool::{NumberFilter, NumberPool, PoolNumberType};
-pub use retry::RetryPolicy;
+pub use redact::MASK;
+pub use retry::{Idempotency, RetryPolicy};

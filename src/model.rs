@@ -12,11 +12,13 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::{Map, Value};
 
+use serde::{Serialize, Serializer};
+
 use crate::error::{excerpt, PowerpackError};
 use crate::params::{NumberPriority, NumberType, Priority, ServiceType};
 
 /// A Powerpack as the API returns it. Nothing the API sends is dropped.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Powerpack {
     /// The id Plivo gave this API request; absent inside list pages.
     pub api_id: Option<String>,
@@ -37,11 +39,12 @@ pub struct Powerpack {
     /// Empty when the API sent none.
     pub number_priority: Vec<NumberPriority>,
     /// When the Powerpack was created (UTC).
+    #[serde(serialize_with = "timestamp")]
     pub created_on: Option<SystemTime>,
 }
 
 /// Paging information of a list response.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ListMeta {
     pub limit: u32,
     pub offset: u32,
@@ -52,7 +55,7 @@ pub struct ListMeta {
 }
 
 /// One page of Powerpacks.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PowerpackPage {
     pub api_id: Option<String>,
     pub meta: ListMeta,
@@ -60,7 +63,7 @@ pub struct PowerpackPage {
 }
 
 /// The answer to a delete.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeleteResult {
     pub api_id: Option<String>,
     /// `"success"` from the API; `None` for an empty (204) body.
@@ -71,13 +74,14 @@ pub struct DeleteResult {
 ///
 /// Strings are kept as the API sends them (`number_type` `"fixed"`, `"mobile"` or
 /// `"tollfree"`; `service` `"sms"` or `"mms"`), so a value Plivo adds later is not lost.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PoolNumber {
     /// The id Plivo gave this API request; absent inside list pages.
     pub api_id: Option<String>,
     /// The number in E.164 form without `+`, e.g. `"14155550100"`.
     pub number: String,
-    /// `"fixed"`, `"mobile"` or `"tollfree"` (the API's `type`).
+    /// `"fixed"`, `"mobile"` or `"tollfree"` (the API's `type`, and its serde name).
+    #[serde(rename = "type")]
     pub number_type: Option<String>,
     /// ISO 3166-1 alpha-2 country of the number.
     pub country_iso2: Option<String>,
@@ -88,11 +92,12 @@ pub struct PoolNumber {
     /// The number's path under the account, `/v1/Account/{auth_id}/Number/{number}/`.
     pub account_phone_number_resource: Option<String>,
     /// When the number was added to the pool (UTC).
+    #[serde(serialize_with = "timestamp")]
     pub added_on: Option<SystemTime>,
 }
 
 /// A shortcode in a Powerpack's number pool.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Shortcode {
     /// The id Plivo gave this API request; absent inside list pages.
     pub api_id: Option<String>,
@@ -101,11 +106,12 @@ pub struct Shortcode {
     pub country_iso2: Option<String>,
     pub number_pool_uuid: Option<String>,
     /// When the shortcode was added to the pool (UTC).
+    #[serde(serialize_with = "timestamp")]
     pub added_on: Option<SystemTime>,
 }
 
 /// One page of pool numbers (or of toll-free numbers).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PoolNumberPage {
     pub api_id: Option<String>,
     pub meta: ListMeta,
@@ -113,7 +119,7 @@ pub struct PoolNumberPage {
 }
 
 /// One page of shortcodes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ShortcodePage {
     pub api_id: Option<String>,
     pub meta: ListMeta,
@@ -475,6 +481,15 @@ fn days_in_month(year: i64, month: i64) -> i64 {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
         2 => 28,
         _ => 31,
+    }
+}
+
+/// Times serialize as [`format_timestamp`] writes them (the neutral form of the C ABI and the
+/// conformance vectors).
+fn timestamp<S: Serializer>(t: &Option<SystemTime>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_some(&format_timestamp(*t)),
+        None => s.serialize_none(),
     }
 }
 

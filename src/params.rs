@@ -5,20 +5,31 @@
 //! so the API's conditional rule ("`application_type` is required when
 //! `application_id` is given and is not `none`") cannot be broken by a caller.
 
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::Value;
 
 use crate::error::PowerpackError;
 use crate::validate;
 
 /// Which application the Powerpack's numbers are attached to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// Its serde form is the neutral one of the C ABI and the conformance vectors,
+/// `{"type": "xml" | "phlo" | "detach", "id": ...}`; on the wire it becomes
+/// `application_type` / `application_id` (see [`UpdatePowerpack`]'s `Serialize`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
 pub enum Application {
     /// Attach an XML application by its id (digits, e.g. `"20342783288007824"`).
     /// Sent as `application_type: "xml"`.
-    Xml { app_id: String },
+    Xml {
+        #[serde(rename = "id")]
+        app_id: String,
+    },
     /// Attach a PHLO by its id (a UUID). Sent as `application_type: "phlo"`.
-    Phlo { phlo_id: String },
+    Phlo {
+        #[serde(rename = "id")]
+        phlo_id: String,
+    },
     /// Detach whatever application is attached. Sent as `application_id: "none"`.
     Detach,
 }
@@ -35,25 +46,22 @@ impl Application {
         }
     }
 
-    fn write_to(&self, body: &mut Map<String, Value>) {
-        let (kind, id) = match self {
+    /// `(application_type, application_id)` as sent: detaching sends only `application_id: "none"`.
+    fn wire(&self) -> (Option<&'static str>, &str) {
+        match self {
             Application::Xml { app_id } => (Some("xml"), app_id.as_str()),
             Application::Phlo { phlo_id } => (Some("phlo"), phlo_id.as_str()),
             Application::Detach => (None, "none"),
-        };
-        if let Some(kind) = kind {
-            body.insert("application_type".into(), Value::from(kind));
         }
-        body.insert("application_id".into(), Value::from(id));
     }
 }
 
 /// The messaging service a number priority applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ServiceType {
-    #[serde(rename = "SMS")]
+    #[serde(rename = "SMS", alias = "sms")]
     Sms,
-    #[serde(rename = "MMS")]
+    #[serde(rename = "MMS", alias = "mms")]
     Mms,
 }
 
@@ -68,7 +76,7 @@ impl ServiceType {
 }
 
 /// A kind of sender number, as ranked by a [`Priority`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NumberType {
     Shortcode,
@@ -88,7 +96,8 @@ impl NumberType {
 }
 
 /// The order in which number types are tried; the three must differ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Priority {
     pub priority1: NumberType,
     pub priority2: NumberType,
@@ -96,7 +105,8 @@ pub struct Priority {
 }
 
 /// The sender-number priority of one country and service.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NumberPriority {
     /// ISO 3166-1 alpha-2 country code, upper case (`"US"`).
     pub country_iso: String,
@@ -147,7 +157,11 @@ fn validate_number_priority(list: &[NumberPriority]) -> Result<(), PowerpackErro
 ///     .sticky_sender(false)
 ///     .application(Application::Detach);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// `Serialize` writes exactly the body sent; `Deserialize` reads the neutral form (every field
+/// optional, the application as `{"type", "id"}`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[must_use]
 pub struct UpdatePowerpack {
     pub name: Option<String>,
@@ -219,24 +233,26 @@ impl UpdatePowerpack {
 
     /// The JSON body, exactly as sent. Call [`validate`](Self::validate) first.
     pub fn to_json(&self) -> Value {
-        let mut body = Map::new();
-        if let Some(name) = &self.name {
-            body.insert("name".into(), Value::from(name.as_str()));
-        }
-        write_common(&mut body, self.sticky_sender, self.local_connect, &self.application, &self.number_priority);
-        Value::Object(body)
+        serde_json::to_value(self).expect("request bodies always serialize")
     }
 }
 
 /// A new Powerpack ("Create a Powerpack"). Only `name` is required; unset
 /// booleans take the API's defaults (both `true`).
-#[derive(Debug, Clone, PartialEq)]
+///
+/// `Serialize` writes exactly the body sent; `Deserialize` reads the neutral form.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[must_use]
 pub struct CreatePowerpack {
     pub name: String,
+    #[serde(default)]
     pub sticky_sender: Option<bool>,
+    #[serde(default)]
     pub local_connect: Option<bool>,
+    #[serde(default)]
     pub application: Option<Application>,
+    #[serde(default)]
     pub number_priority: Option<Vec<NumberPriority>>,
 }
 
@@ -286,31 +302,85 @@ impl CreatePowerpack {
 
     /// The JSON body, exactly as sent. Call [`validate`](Self::validate) first.
     pub fn to_json(&self) -> Value {
-        let mut body = Map::new();
-        body.insert("name".into(), Value::from(self.name.as_str()));
-        write_common(&mut body, self.sticky_sender, self.local_connect, &self.application, &self.number_priority);
-        Value::Object(body)
+        serde_json::to_value(self).expect("request bodies always serialize")
     }
 }
 
-fn write_common(
-    body: &mut Map<String, Value>,
-    sticky_sender: Option<bool>,
+/// The body of a create or an update: one set of Powerpack fields, each omitted when unset.
+/// Fields are declared in alphabetical order, so the bytes sent are the same as those of the
+/// key-sorted JSON objects that earlier versions sent (and the golden tests pin).
+#[derive(Serialize)]
+struct PowerpackBody<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    application_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    application_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     local_connect: Option<bool>,
-    application: &Option<Application>,
-    number_priority: &Option<Vec<NumberPriority>>,
-) {
-    if let Some(on) = sticky_sender {
-        body.insert("sticky_sender".into(), Value::Bool(on));
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number_priority: Option<Vec<WirePriority<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sticky_sender: Option<bool>,
+}
+
+/// A number priority as sent, keys in alphabetical order.
+#[derive(Serialize)]
+struct WirePriority<'a> {
+    country_iso: &'a str,
+    priority: Priority,
+    service_type: ServiceType,
+}
+
+impl<'a> PowerpackBody<'a> {
+    fn new(
+        name: Option<&'a str>,
+        sticky_sender: Option<bool>,
+        local_connect: Option<bool>,
+        application: Option<&'a Application>,
+        number_priority: Option<&'a [NumberPriority]>,
+    ) -> Self {
+        let (application_type, application_id) = match application.map(Application::wire) {
+            Some((kind, id)) => (kind, Some(id)),
+            None => (None, None),
+        };
+        let number_priority = number_priority.map(|list| {
+            list.iter()
+                .map(|p| WirePriority {
+                    country_iso: &p.country_iso,
+                    priority: p.priority,
+                    service_type: p.service_type,
+                })
+                .collect()
+        });
+        PowerpackBody { application_id, application_type, local_connect, name, number_priority, sticky_sender }
     }
-    if let Some(on) = local_connect {
-        body.insert("local_connect".into(), Value::Bool(on));
+}
+
+impl Serialize for UpdatePowerpack {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        PowerpackBody::new(
+            self.name.as_deref(),
+            self.sticky_sender,
+            self.local_connect,
+            self.application.as_ref(),
+            self.number_priority.as_deref(),
+        )
+        .serialize(serializer)
     }
-    if let Some(app) = application {
-        app.write_to(body);
-    }
-    if let Some(list) = number_priority {
-        body.insert("number_priority".into(), serde_json::to_value(list).expect("number priorities always serialize"));
+}
+
+impl Serialize for CreatePowerpack {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        PowerpackBody::new(
+            Some(&self.name),
+            self.sticky_sender,
+            self.local_connect,
+            self.application.as_ref(),
+            self.number_priority.as_deref(),
+        )
+        .serialize(serializer)
     }
 }
 

@@ -30,21 +30,21 @@
 //!   on a server default, and a buy is never retried after the request may have arrived;
 //! * removing sends `"unrent": false` unless the caller asks for the number to be released.
 
-use reqwest::Method;
-use serde_json::{json, Map, Value};
+use serde::{Deserialize, Serialize};
 
-use crate::client::{all_pages, Client, MAX_PAGE_SIZE};
+use crate::client::Client;
 use crate::error::PowerpackError;
 use crate::model::{DeleteResult, PoolNumber, PoolNumberPage, Powerpack, Shortcode, ShortcodePage};
+use crate::operation as ops;
 use crate::params::ServiceType;
-use crate::retry::Idempotency;
-use crate::validate;
+use crate::validate::{self, MAX_PAGE_SIZE};
 
 /// The most prefixes one `starts_with` filter may carry.
 pub const MAX_STARTS_WITH_PREFIXES: usize = 10;
 
 /// A kind of phone number in a pool, for [`NumberFilter::number_type`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum PoolNumberType {
     Fixed,
     Mobile,
@@ -78,7 +78,8 @@ impl ServiceType {
 /// use plivo_powerpack::{NumberFilter, PoolNumberType};
 /// let filter = NumberFilter::new().country_iso2("US").starts_with(["1415", "1650"]).number_type(PoolNumberType::Mobile);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[must_use]
 pub struct NumberFilter {
     /// Number prefixes (digits), at most 10; needs `country_iso2`. Sent comma-separated.
@@ -144,25 +145,22 @@ impl NumberFilter {
         Ok(())
     }
 
-    /// The query string, `limit` and `offset` last, exactly as sent. Values are checked to be
-    /// digits and letters first, so nothing needs escaping.
-    pub fn to_query(&self, limit: u32, offset: u32) -> String {
-        let mut parts = Vec::with_capacity(6);
+    /// The filter's query parameters, in the order sent (`limit` and `offset` follow them).
+    pub(crate) fn query(&self) -> Vec<(&'static str, String)> {
+        let mut query = Vec::with_capacity(6);
         if !self.starts_with.is_empty() {
-            parts.push(format!("starts_with={}", self.starts_with.join(",")));
+            query.push(("starts_with", self.starts_with.join(",")));
         }
         if let Some(iso) = &self.country_iso2 {
-            parts.push(format!("country_iso2={iso}"));
+            query.push(("country_iso2", iso.clone()));
         }
         if let Some(t) = self.number_type {
-            parts.push(format!("type={}", t.as_str()));
+            query.push(("type", t.as_str().to_owned()));
         }
         if let Some(s) = self.service {
-            parts.push(format!("service={}", s.as_pool_str()));
+            query.push(("service", s.as_pool_str().to_owned()));
         }
-        parts.push(format!("limit={limit}"));
-        parts.push(format!("offset={offset}"));
-        parts.join("&")
+        query
     }
 }
 
@@ -191,21 +189,14 @@ impl Client {
     }
 }
 
-fn body(value: Value) -> Option<Vec<u8>> {
-    Some(serde_json::to_vec(&value).expect("JSON values serialize"))
-}
-
 impl NumberPool {
     /// The pool's uuid.
     pub fn uuid(&self) -> &str {
         &self.uuid
     }
 
-    fn path(&self, kind: &str, item: Option<&str>) -> String {
-        match item {
-            Some(item) => format!("NumberPool/{}/{kind}/{item}/", self.uuid),
-            None => format!("NumberPool/{}/{kind}/", self.uuid),
-        }
+    fn item(&self, item: &str) -> (String, String) {
+        (self.uuid.clone(), item.to_owned())
     }
 
     // ------------------------------------------------------------ long codes (and all numbers)
@@ -217,35 +208,29 @@ impl NumberPool {
         limit: u32,
         offset: u32,
     ) -> Result<PoolNumberPage, PowerpackError> {
-        validate::page_limit(limit)?;
-        filter.validate()?;
-        let path = format!("{}?{}", self.path("Number", None), filter.to_query(limit, offset));
-        let body = self.client.call(Method::GET, &path, None, Idempotency::Idempotent).await?;
-        PoolNumberPage::from_json(&body).map_err(|e| self.client.redact(e))
+        self.client
+            .send(&ops::ListNumbers { pool_uuid: self.uuid.clone(), filter: filter.clone(), limit, offset })
+            .await
     }
 
     /// Every number of the pool matching `filter`, all pages.
     pub async fn list_all_numbers(&self, filter: &NumberFilter) -> Result<Vec<PoolNumber>, PowerpackError> {
-        // The first page's call checks the filter before anything is sent.
-        all_pages(|offset| async move {
-            let page = self.list_numbers(filter, MAX_PAGE_SIZE, offset).await?;
-            Ok((page.meta.total_count, page.numbers))
-        })
-        .await
+        let op =
+            ops::ListNumbers { pool_uuid: self.uuid.clone(), filter: filter.clone(), limit: MAX_PAGE_SIZE, offset: 0 };
+        self.client.send_all(&op).await
     }
 
     /// One number of the pool (`NotFound` when it is not in this pool).
     pub async fn get_number(&self, number: &str) -> Result<PoolNumber, PowerpackError> {
-        validate::phone_number("number", number)?;
-        let body =
-            self.client.call(Method::GET, &self.path("Number", Some(number)), None, Idempotency::Idempotent).await?;
-        PoolNumber::from_json(&body).map_err(|e| self.client.redact(e))
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(&ops::GetNumber { pool_uuid, number }).await
     }
 
     /// Adds a number the account already rents, for `service` (the API's default is SMS when
     /// `None`). Sends `"rent": false`: this never buys a number.
     pub async fn add_number(&self, number: &str, service: Option<ServiceType>) -> Result<PoolNumber, PowerpackError> {
-        self.add(number, service, false).await
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(&ops::AddNumber { pool_uuid, number, service }).await
     }
 
     /// Buys (rents) a number for the account and adds it to the pool. Sends `"rent": true`.
@@ -255,109 +240,71 @@ impl NumberPool {
         number: &str,
         service: Option<ServiceType>,
     ) -> Result<PoolNumber, PowerpackError> {
-        self.add(number, service, true).await
-    }
-
-    async fn add(&self, number: &str, service: Option<ServiceType>, rent: bool) -> Result<PoolNumber, PowerpackError> {
-        validate::phone_number("number", number)?;
-        let mut params = Map::new();
-        params.insert("rent".into(), Value::Bool(rent));
-        if let Some(service) = service {
-            params.insert("service".into(), Value::from(service.as_pool_str()));
-        }
-        let path = self.path("Number", Some(number));
-        let body =
-            self.client.call(Method::POST, &path, body(Value::Object(params)), Idempotency::NotIdempotent).await?;
-        PoolNumber::from_json(&body).map_err(|e| self.client.redact(e))
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(&ops::BuyAndAddNumber { pool_uuid, number, service }).await
     }
 
     /// Takes a number out of the pool. With `unrent: false` (what every binding defaults to)
     /// the account keeps renting it; `true` also releases it from the account.
     pub async fn remove_number(&self, number: &str, unrent: bool) -> Result<DeleteResult, PowerpackError> {
-        validate::phone_number("number", number)?;
-        let path = self.path("Number", Some(number));
-        let body =
-            self.client.call(Method::DELETE, &path, body(json!({ "unrent": unrent })), Idempotency::Idempotent).await?;
-        DeleteResult::from_json(&body).map_err(|e| self.client.redact(e))
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(&ops::RemoveNumber { pool_uuid, number, unrent }).await
     }
 
     // ------------------------------------------------------------ shortcodes
 
     /// One page of the pool's shortcodes: `limit` 1..=20, `offset` from 0.
     pub async fn list_shortcodes(&self, limit: u32, offset: u32) -> Result<ShortcodePage, PowerpackError> {
-        validate::page_limit(limit)?;
-        let path = format!("{}?limit={limit}&offset={offset}", self.path("Shortcode", None));
-        let body = self.client.call(Method::GET, &path, None, Idempotency::Idempotent).await?;
-        ShortcodePage::from_json(&body).map_err(|e| self.client.redact(e))
+        self.client.send(&ops::ListShortcodes { pool_uuid: self.uuid.clone(), limit, offset }).await
     }
 
     /// Every shortcode of the pool, all pages.
     pub async fn list_all_shortcodes(&self) -> Result<Vec<Shortcode>, PowerpackError> {
-        all_pages(|offset| async move {
-            let page = self.list_shortcodes(MAX_PAGE_SIZE, offset).await?;
-            Ok((page.meta.total_count, page.shortcodes))
-        })
-        .await
+        self.client
+            .send_all(&ops::ListShortcodes { pool_uuid: self.uuid.clone(), limit: MAX_PAGE_SIZE, offset: 0 })
+            .await
     }
 
     /// One shortcode of the pool.
     pub async fn get_shortcode(&self, shortcode: &str) -> Result<Shortcode, PowerpackError> {
-        validate::shortcode("shortcode", shortcode)?;
-        let path = self.path("Shortcode", Some(shortcode));
-        let body = self.client.call(Method::GET, &path, None, Idempotency::Idempotent).await?;
-        Shortcode::from_json(&body).map_err(|e| self.client.redact(e))
+        let (pool_uuid, shortcode) = self.item(shortcode);
+        self.client.send(&ops::GetShortcode { pool_uuid, shortcode }).await
     }
 
     /// Takes a shortcode out of the pool (shortcodes are not rented, so there is no `unrent`).
     pub async fn remove_shortcode(&self, shortcode: &str) -> Result<DeleteResult, PowerpackError> {
-        validate::shortcode("shortcode", shortcode)?;
-        let path = self.path("Shortcode", Some(shortcode));
-        let body = self.client.call(Method::DELETE, &path, None, Idempotency::Idempotent).await?;
-        DeleteResult::from_json(&body).map_err(|e| self.client.redact(e))
+        let (pool_uuid, shortcode) = self.item(shortcode);
+        self.client.send(&ops::RemoveShortcode { pool_uuid, shortcode }).await
     }
 
     // ------------------------------------------------------------ toll-free numbers
 
     /// One page of the pool's toll-free numbers: `limit` 1..=20, `offset` from 0.
     pub async fn list_tollfree(&self, limit: u32, offset: u32) -> Result<PoolNumberPage, PowerpackError> {
-        validate::page_limit(limit)?;
-        let path = format!("{}?limit={limit}&offset={offset}", self.path("Tollfree", None));
-        let body = self.client.call(Method::GET, &path, None, Idempotency::Idempotent).await?;
-        PoolNumberPage::from_json(&body).map_err(|e| self.client.redact(e))
+        self.client.send(&ops::ListTollfree { pool_uuid: self.uuid.clone(), limit, offset }).await
     }
 
     /// Every toll-free number of the pool, all pages.
     pub async fn list_all_tollfree(&self) -> Result<Vec<PoolNumber>, PowerpackError> {
-        all_pages(|offset| async move {
-            let page = self.list_tollfree(MAX_PAGE_SIZE, offset).await?;
-            Ok((page.meta.total_count, page.numbers))
-        })
-        .await
+        self.client.send_all(&ops::ListTollfree { pool_uuid: self.uuid.clone(), limit: MAX_PAGE_SIZE, offset: 0 }).await
     }
 
     /// One toll-free number of the pool.
     pub async fn get_tollfree(&self, number: &str) -> Result<PoolNumber, PowerpackError> {
-        validate::phone_number("number", number)?;
-        let path = self.path("Tollfree", Some(number));
-        let body = self.client.call(Method::GET, &path, None, Idempotency::Idempotent).await?;
-        PoolNumber::from_json(&body).map_err(|e| self.client.redact(e))
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(&ops::GetTollfree { pool_uuid, number }).await
     }
 
     /// Adds a toll-free number the account already rents.
     pub async fn add_tollfree(&self, number: &str) -> Result<PoolNumber, PowerpackError> {
-        validate::phone_number("number", number)?;
-        let path = self.path("Tollfree", Some(number));
-        let body = self.client.call(Method::POST, &path, None, Idempotency::NotIdempotent).await?;
-        PoolNumber::from_json(&body).map_err(|e| self.client.redact(e))
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(&ops::AddTollfree { pool_uuid, number }).await
     }
 
     /// Takes a toll-free number out of the pool; `unrent: true` also releases it from the account.
     pub async fn remove_tollfree(&self, number: &str, unrent: bool) -> Result<DeleteResult, PowerpackError> {
-        validate::phone_number("number", number)?;
-        let path = self.path("Tollfree", Some(number));
-        let body =
-            self.client.call(Method::DELETE, &path, body(json!({ "unrent": unrent })), Idempotency::Idempotent).await?;
-        DeleteResult::from_json(&body).map_err(|e| self.client.redact(e))
+        let (pool_uuid, number) = self.item(number);
+        self.client.send(&ops::RemoveTollfree { pool_uuid, number, unrent }).await
     }
 }
 
@@ -372,9 +319,13 @@ mod tests {
         }
     }
 
+    fn query_of(f: &NumberFilter) -> String {
+        f.query().iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+    }
+
     #[test]
-    fn an_empty_filter_sends_only_the_page() {
-        assert_eq!(NumberFilter::new().to_query(20, 0), "limit=20&offset=0");
+    fn an_empty_filter_sends_nothing() {
+        assert_eq!(query_of(&NumberFilter::new()), "");
     }
 
     #[test]
@@ -385,10 +336,7 @@ mod tests {
             .number_type(PoolNumberType::Tollfree)
             .service(ServiceType::Mms);
         f.validate().unwrap();
-        assert_eq!(
-            f.to_query(5, 10),
-            "starts_with=1415,1650&country_iso2=US&type=tollfree&service=mms&limit=5&offset=10"
-        );
+        assert_eq!(query_of(&f), "starts_with=1415,1650&country_iso2=US&type=tollfree&service=mms");
     }
 
     #[test]

@@ -21,15 +21,15 @@ use std::time::{Duration, SystemTime};
 pub struct RetryPolicy {
     /// Attempts in all, the first included. 1 disables retries.
     pub max_attempts: u32,
-    /// The backoff before the first retry (before jitter), in milliseconds.
-    pub base_delay_ms: u64,
-    /// The longest computed backoff (before jitter), in milliseconds.
-    pub max_delay_ms: u64,
+    /// The backoff before the first retry (before jitter).
+    pub base_delay: Duration,
+    /// The longest computed backoff (before jitter).
+    pub max_delay: Duration,
 }
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        RetryPolicy { max_attempts: 3, base_delay_ms: 200, max_delay_ms: 5_000 }
+        RetryPolicy { max_attempts: 3, base_delay: Duration::from_millis(200), max_delay: Duration::from_secs(5) }
     }
 }
 
@@ -42,13 +42,16 @@ impl RetryPolicy {
     /// The un-jittered backoff before retry number `retry` (1 = first retry).
     pub fn backoff(&self, retry: u32) -> Duration {
         let factor = 1u64.checked_shl(retry.saturating_sub(1)).unwrap_or(u64::MAX);
-        Duration::from_millis(self.base_delay_ms.saturating_mul(factor).min(self.max_delay_ms))
+        self.base_delay
+            .checked_mul(u32::try_from(factor).unwrap_or(u32::MAX))
+            .unwrap_or(Duration::MAX)
+            .min(self.max_delay)
     }
 }
 
 /// Whether repeating a request can do harm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Idempotency {
+pub enum Idempotency {
     /// Update, get, list and delete set or read absolute state: safe to repeat.
     Idempotent,
     /// Create: repeating a request that was processed makes a duplicate, so it
@@ -196,7 +199,11 @@ mod tests {
 
     #[test]
     fn backoff_is_capped_and_never_overflows() {
-        let p = RetryPolicy { max_attempts: 100, base_delay_ms: 200, max_delay_ms: 5_000 };
+        let p = RetryPolicy {
+            max_attempts: 100,
+            base_delay: Duration::from_millis(200),
+            max_delay: Duration::from_secs(5),
+        };
         assert_eq!(p.backoff(1), MS(200));
         assert_eq!(p.backoff(5), MS(3_200));
         assert_eq!(p.backoff(6), MS(5_000));

@@ -3,6 +3,9 @@
 
 use crate::error::PowerpackError;
 
+/// The largest page the list endpoints serve.
+pub const MAX_PAGE_SIZE: u32 = 20;
+
 /// Longest name accepted; Plivo documents none, this only stops accidents.
 pub const MAX_NAME_CHARS: usize = 255;
 
@@ -147,10 +150,10 @@ pub fn country_iso2(field: &str, iso: &str) -> Result<(), PowerpackError> {
 
 /// A page size for the list endpoints: 1 to 20.
 pub fn page_limit(limit: u32) -> Result<(), PowerpackError> {
-    if !(1..=crate::client::MAX_PAGE_SIZE).contains(&limit) {
+    if !(1..=MAX_PAGE_SIZE).contains(&limit) {
         return Err(PowerpackError::validation(
             "limit",
-            format!("must be between 1 and {}, got {limit}", crate::client::MAX_PAGE_SIZE),
+            format!("must be between 1 and {}, got {limit}", MAX_PAGE_SIZE),
         ));
     }
     Ok(())

@@ -6,6 +6,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use base64::Engine as _;
+
 use plivo_powerpack::{
     blocking, Application, Client, CreatePowerpack, NumberPriority, NumberType, PowerpackError, Priority, RetryPolicy,
     ServiceType, UpdatePowerpack,
@@ -219,11 +221,14 @@ async fn the_auth_token_never_appears_in_errors() {
     sb.push_fault(fault("GET", &path("x"), 1, Fault::EchoCredentials { status: 400 }));
     let e = c.get_powerpack("x").await.unwrap_err();
     let text = format!("{e} {e:?} {c:?}");
+    let header = base64::engine::general_purpose::STANDARD.encode(format!("{ID}:{secret}"));
     assert!(!text.contains(secret), "{text}");
+    assert!(!text.contains(&header), "the Authorization header's base64 is the token: {text}");
     match &e {
         PowerpackError::InvalidRequest { reason, body_excerpt, .. } => {
-            assert_eq!(reason, &format!("bad credentials {ID}:***"), "masked, not dropped");
+            assert_eq!(reason, &format!("bad credentials {ID}:*** (Authorization: Basic ***)"), "masked, not dropped");
             assert!(body_excerpt.contains(&format!("{ID}:***")), "{body_excerpt}");
+            assert!(body_excerpt.contains("\"authorization\":\"Basic ***\""), "{body_excerpt}");
         }
         other => panic!("{other:?}"),
     }
@@ -242,6 +247,40 @@ async fn the_auth_token_never_appears_in_errors() {
     ));
     let e = c2.get_powerpack("x").await.unwrap_err();
     assert!(!format!("{e} {e:?}").contains(TOKEN), "{e:?}");
+}
+
+/// The reason is cut to 1 KiB and the excerpt to 512 B: a token (or the header's base64) that
+/// starts a few bytes before either cut must leave none of its characters behind.
+#[tokio::test]
+async fn a_token_straddling_the_reason_or_excerpt_cut_is_masked_whole() {
+    let sb = sandbox();
+    let c = client(&sb);
+    let message = |text: String| Fault::Status {
+        status: 400,
+        retry_after_secs: None,
+        retry_after_date: None,
+        message: Some(text),
+    };
+    // Where the message starts in the excerpt (the body's layout before it is fixed).
+    sb.push_fault(fault("GET", &path("x"), 1, message("MARK".into())));
+    let start = match c.get_powerpack("x").await.unwrap_err() {
+        PowerpackError::InvalidRequest { body_excerpt, .. } => body_excerpt.find("MARK").expect("message in excerpt"),
+        other => panic!("{other:?}"),
+    };
+    let header = base64::engine::general_purpose::STANDARD.encode(format!("{ID}:{TOKEN}"));
+    for echoed in [TOKEN.to_owned(), header.clone()] {
+        for (cut, offset) in [(1024, 0), (512, start)] {
+            for before in [1, 3, 6] {
+                let pad = "x".repeat(cut - offset - before);
+                sb.push_fault(fault("GET", &path("x"), 1, message(format!("{pad}{echoed} and more"))));
+                let e = c.get_powerpack("x").await.unwrap_err();
+                let text = format!("{e:?}");
+                for secret in [TOKEN, header.as_str()] {
+                    assert!(!text.contains(&secret[..4]), "cut {cut}, {before} bytes before: {text}");
+                }
+            }
+        }
+    }
 }
 
 #[tokio::test]
@@ -390,7 +429,11 @@ async fn a_hanging_server_is_retried_within_the_total_deadline() {
         .base_url(sb.base_url())
         .attempt_timeout(Duration::from_millis(200))
         .total_deadline(Duration::from_millis(700))
-        .retry_policy(RetryPolicy { max_attempts: 10, base_delay_ms: 1, max_delay_ms: 1 })
+        .retry_policy(RetryPolicy {
+            max_attempts: 10,
+            base_delay: Duration::from_millis(1),
+            max_delay: Duration::from_millis(1),
+        })
         .build()
         .unwrap();
     sb.push_fault(fault("GET", &path("u"), 100, Fault::Hang { ms: Some(10_000) }));
@@ -410,7 +453,11 @@ async fn a_connection_refused_is_a_network_error_after_retries() {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let c = Client::builder(ID, TOKEN)
         .base_url(format!("http://127.0.0.1:{port}"))
-        .retry_policy(RetryPolicy { max_attempts: 2, base_delay_ms: 1, max_delay_ms: 1 })
+        .retry_policy(RetryPolicy {
+            max_attempts: 2,
+            base_delay: Duration::from_millis(1),
+            max_delay: Duration::from_millis(1),
+        })
         .build()
         .unwrap();
     match c.get_powerpack("u").await.unwrap_err() {

@@ -23,7 +23,11 @@ fn tls_sandbox(names: &[&str]) -> (Sandbox, String) {
 fn builder(sb: &Sandbox) -> plivo_powerpack::ClientBuilder {
     Client::builder(ID, TOKEN)
         .base_url(sb.base_url())
-        .retry_policy(RetryPolicy { max_attempts: 3, base_delay_ms: 10_000, max_delay_ms: 10_000 })
+        .retry_policy(RetryPolicy {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(10_000),
+            max_delay: Duration::from_millis(10_000),
+        })
         .total_deadline(Duration::from_secs(60))
 }
 

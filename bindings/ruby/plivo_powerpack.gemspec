@@ -8,7 +8,7 @@ Gem::Specification.new do |s|
   s.license = "MIT"
   s.homepage = "https://github.com/plivo-powerpack/plivo-powerpack"
   s.platform = "x86_64-linux"
-  s.required_ruby_version = ">= 3.0"
+  s.required_ruby_version = ">= 3.1"
   s.files = Dir["lib/**/*.rb"] + Dir["lib/**/*.so"]
   s.require_paths = ["lib"]
   s.add_dependency "ffi", "~> 1.15"

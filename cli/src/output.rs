@@ -2,8 +2,8 @@
 //! stderr, and an exit code per kind of failure.
 
 use plivo_powerpack::model::format_timestamp;
-use plivo_powerpack::{DeleteResult, PoolNumber, Powerpack, PowerpackError, Shortcode};
-use serde_json::{json, Value};
+use plivo_powerpack::{DeleteResult, ErrorKind, PoolNumber, Powerpack, PowerpackError, Shortcode};
+use serde_json::json;
 
 pub const EXIT_VALIDATION: u8 = 3;
 pub const EXIT_AUTH: u8 = 4;
@@ -19,17 +19,18 @@ pub const EXIT_CODES_HELP: &str = "Exit codes: 0 ok, 2 usage, 3 validation (noth
 forbidden, 5 not found, 6 rate limited, 7 server error, 8 network, TLS or timeout, 9 request refused (400/405/409/422), \
 10 undecodable response, 11 internal error (a bug in plivo-powerpack).";
 
+/// Exhaustive over the core's [`ErrorKind`]: a new kind does not compile until it has a code.
 pub fn exit_code(e: &PowerpackError) -> u8 {
-    match e {
-        PowerpackError::Validation { .. } => EXIT_VALIDATION,
-        PowerpackError::Authentication { .. } | PowerpackError::Forbidden { .. } => EXIT_AUTH,
-        PowerpackError::NotFound { .. } => EXIT_NOT_FOUND,
-        PowerpackError::RateLimited { .. } => EXIT_RATE_LIMITED,
-        PowerpackError::Server { .. } => EXIT_SERVER,
-        PowerpackError::Timeout { .. } | PowerpackError::Network { .. } | PowerpackError::Tls { .. } => EXIT_NETWORK,
-        PowerpackError::InvalidRequest { .. } => EXIT_INVALID_REQUEST,
-        PowerpackError::Internal { .. } => EXIT_INTERNAL,
-        _ => EXIT_DECODE,
+    match e.kind() {
+        ErrorKind::Validation => EXIT_VALIDATION,
+        ErrorKind::Authentication | ErrorKind::Forbidden => EXIT_AUTH,
+        ErrorKind::NotFound => EXIT_NOT_FOUND,
+        ErrorKind::RateLimited => EXIT_RATE_LIMITED,
+        ErrorKind::Server => EXIT_SERVER,
+        ErrorKind::Timeout | ErrorKind::Network | ErrorKind::Tls => EXIT_NETWORK,
+        ErrorKind::InvalidRequest => EXIT_INVALID_REQUEST,
+        ErrorKind::Decode => EXIT_DECODE,
+        ErrorKind::Internal => EXIT_INTERNAL,
     }
 }
 
@@ -41,20 +42,10 @@ pub fn error_line(e: &PowerpackError) -> String {
     }
 }
 
-pub fn to_json(p: &Powerpack) -> Value {
-    json!({
-        "api_id": p.api_id,
-        "uuid": p.uuid,
-        "name": p.name,
-        "sticky_sender": p.sticky_sender,
-        "local_connect": p.local_connect,
-        "application_type": p.application_type,
-        "application_id": p.application_id,
-        "number_pool": p.number_pool,
-        "number_pool_uuid": p.number_pool_uuid,
-        "number_priority": serde_json::to_value(&p.number_priority).expect("number priorities serialize"),
-        "created_on": p.created_on.map(format_timestamp),
-    })
+/// Every `--json` output is the core's serde form of what came back: the same neutral JSON as
+/// the C ABI's and the conformance vectors'.
+fn json_of(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("decoded values always serialize")
 }
 
 fn flag(v: Option<bool>) -> &'static str {
@@ -74,7 +65,7 @@ fn application(p: &Powerpack) -> String {
 
 pub fn powerpack(p: &Powerpack, as_json: bool) {
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&to_json(p)).expect("JSON"));
+        println!("{}", json_of(p));
         return;
     }
     let rows = [
@@ -94,8 +85,7 @@ pub fn powerpack(p: &Powerpack, as_json: bool) {
 
 pub fn powerpacks(list: &[Powerpack], as_json: bool) {
     if as_json {
-        let items: Vec<Value> = list.iter().map(to_json).collect();
-        println!("{}", serde_json::to_string_pretty(&items).expect("JSON"));
+        println!("{}", json_of(&list));
         return;
     }
     let name_width = list.iter().map(|p| p.name.chars().count()).max().unwrap_or(4).max(4);
@@ -129,22 +119,9 @@ fn or_dash(v: &Option<String>) -> &str {
     v.as_deref().unwrap_or("-")
 }
 
-pub fn pool_number_json(n: &PoolNumber) -> Value {
-    json!({
-        "api_id": n.api_id,
-        "number": n.number,
-        "type": n.number_type,
-        "country_iso2": n.country_iso2,
-        "service": n.service,
-        "number_pool_uuid": n.number_pool_uuid,
-        "account_phone_number_resource": n.account_phone_number_resource,
-        "added_on": n.added_on.map(format_timestamp),
-    })
-}
-
 pub fn pool_number(n: &PoolNumber, as_json: bool) {
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&pool_number_json(n)).expect("JSON"));
+        println!("{}", json_of(n));
         return;
     }
     let rows = [
@@ -162,8 +139,7 @@ pub fn pool_number(n: &PoolNumber, as_json: bool) {
 
 pub fn pool_numbers(list: &[PoolNumber], as_json: bool) {
     if as_json {
-        let items: Vec<Value> = list.iter().map(pool_number_json).collect();
-        println!("{}", serde_json::to_string_pretty(&items).expect("JSON"));
+        println!("{}", json_of(&list));
         return;
     }
     println!("{:<16}  {:<8}  {:<7}  {:<7}  ADDED_ON", "NUMBER", "TYPE", "COUNTRY", "SERVICE");
@@ -182,19 +158,7 @@ pub fn pool_numbers(list: &[PoolNumber], as_json: bool) {
 
 pub fn shortcodes(list: &[Shortcode], as_json: bool) {
     if as_json {
-        let items: Vec<Value> = list
-            .iter()
-            .map(|s| {
-                json!({
-                    "api_id": s.api_id,
-                    "shortcode": s.shortcode,
-                    "country_iso2": s.country_iso2,
-                    "number_pool_uuid": s.number_pool_uuid,
-                    "added_on": s.added_on.map(format_timestamp),
-                })
-            })
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&items).expect("JSON"));
+        println!("{}", json_of(&list));
         return;
     }
     println!("{:<10}  {:<7}  ADDED_ON", "SHORTCODE", "COUNTRY");

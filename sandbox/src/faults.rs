@@ -41,7 +41,8 @@ pub enum Fault {
         status: u16,
         location: String,
     },
-    /// Answer `status` (default 400) with the caller's credentials, decoded, in the error
+    /// Answer `status` (default 400) with the caller's credentials, decoded (`auth_id:token`)
+    /// and as the `Authorization` header value (`Basic base64(auth_id:token)`), in the error
     /// message and again in the body: a misbehaving server or proxy, for redaction tests.
     EchoCredentials {
         #[serde(default = "bad_request")]

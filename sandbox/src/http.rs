@@ -20,7 +20,8 @@ use serde_json::{json, Map, Value};
 use crate::faults::{Fault, FaultRule};
 use crate::journal::Entry;
 use crate::numbers::{check_keys, paging as paging_of, NumberQuery, Route};
-use crate::store::{flag, Account, Changes, Rejection};
+use crate::rules::{flag, Rejection};
+use crate::store::{Account, Changes};
 use crate::{ids, Seed, Shared};
 
 pub fn router(shared: Arc<Shared>) -> Router {
@@ -363,7 +364,13 @@ async fn journal_and_faults(State(shared): State<Arc<Shared>>, request: Request,
         Some(Fault::EchoCredentials { status }) => {
             let credentials = basic_credentials(&parts.headers).map(|(id, token)| format!("{id}:{token}"));
             let echoed = credentials.unwrap_or_default();
-            let body = json!({"api_id": ids::uuid4(), "error": format!("bad credentials {echoed}"), "seen": echoed});
+            let header = parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or_default();
+            let body = json!({
+                "api_id": ids::uuid4(),
+                "error": format!("bad credentials {echoed} (Authorization: {header})"),
+                "seen": echoed,
+                "authorization": header,
+            });
             (StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST), Json(body)).into_response()
         }
         Some(Fault::TotalCount { total }) => {

@@ -19,6 +19,7 @@ mod http;
 mod ids;
 mod journal;
 mod numbers;
+mod rules;
 pub mod serve;
 mod store;
 mod tls;

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use crate::ids;
-use crate::store::{flag, Rejection, ECHOED_BY_OFFICIAL_SDKS, SENT_WITH_A_BUY_BY_PLIVO_RUBY};
+use crate::rules::{flag, Rejection, ECHOED_BY_OFFICIAL_SDKS, SENT_WITH_A_BUY_BY_PLIVO_RUBY};
 
 /// A number the account rents.
 #[derive(Debug, Clone)]

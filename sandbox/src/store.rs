@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::ids;
 use crate::numbers::Inventory;
+use crate::rules::Rejection;
 
 /// An account the sandbox accepts, with its Powerpacks.
 #[derive(Debug)]
@@ -40,49 +41,6 @@ pub struct StoredPowerpack {
 struct RateWindow {
     started: Instant,
     count: u32,
-}
-
-/// A rejected request: status and message, answered in Plivo's envelope.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Rejection {
-    pub status: u16,
-    pub message: String,
-}
-
-impl Rejection {
-    pub fn bad_request(message: impl Into<String>) -> Self {
-        Rejection { status: 400, message: message.into() }
-    }
-    pub fn not_found() -> Self {
-        Rejection { status: 404, message: "Powerpack not found".into() }
-    }
-}
-
-/// Body keys the official SDKs send that only repeat what the path already says (or are
-/// empty), taken and ignored as the API does: plivo-java 5.46.3 serializes its request
-/// objects whole, so a delete carries `{"id": <uuid>, "secondary_id": null, ...}` and an add
-/// `{"id": <pool>, "uuid": <pool>, "number": <number>, ...}` (likewise `tollfree`,
-/// `shortcode` and `country_Iso2`). Any other unknown key is still a 400.
-pub const ECHOED_BY_OFFICIAL_SDKS: [&str; 7] =
-    ["id", "secondary_id", "uuid", "number", "tollfree", "shortcode", "country_Iso2"];
-
-/// What plivo-ruby's `buy_add_number` without a number forwards to the add call after its
-/// PhoneNumber search (4.63): the search's own parameters. Taken and ignored on the add routes.
-pub const SENT_WITH_A_BUY_BY_PLIVO_RUBY: [&str; 6] =
-    ["starts_with", "country_iso", "type", "limit", "offset", "pattern"];
-
-/// A flag of the number-pool and delete routes (`rent`, `unrent`, `unrent_numbers`): a JSON
-/// boolean, or the string `"true"`/`"false"`, which plivo-node 4.78 sends for all three and
-/// plivo-python 4.63 for `rent`; those SDKs' buy, remove and delete calls work on the API.
-/// The Powerpack's own booleans (`sticky_sender`, `local_connect`) stay strict: the API
-/// rejected string booleans there (plivo-go 7.43.0 and plivo-node 4.56.1 had to fix it).
-pub fn flag(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) if s == "true" => Some(true),
-        Value::String(s) if s == "false" => Some(false),
-        _ => None,
-    }
 }
 
 const ALLOWED_KEYS: [&str; 6] =
@@ -345,6 +303,11 @@ mod tests {
     }
 
     #[test]
+    fn the_powerpacks_own_booleans_stay_strict() {
+        assert!(parse(json!({"local_connect": "false"})).is_err());
+    }
+
+    #[test]
     fn string_booleans_are_rejected() {
         assert_eq!(parse(json!({"sticky_sender": "true"})).unwrap_err().status, 400);
     }
@@ -368,16 +331,6 @@ mod tests {
         assert_eq!(c.number_priority, Some(vec![]));
         assert!(parse(json!({"application_type": "xml", "application_id": ""})).is_err());
         assert!(parse(json!({"application_id": 20342783288007824u64})).is_err(), "ids are strings");
-    }
-
-    #[test]
-    fn only_the_pool_flags_take_string_booleans() {
-        assert_eq!(
-            (flag(&json!("true")), flag(&json!("false")), flag(&json!(false))),
-            (Some(true), Some(false), Some(false))
-        );
-        assert_eq!((flag(&json!("True")), flag(&json!(1)), flag(&json!(null))), (None, None, None));
-        assert!(parse(json!({"local_connect": "false"})).is_err());
     }
 
     #[test]

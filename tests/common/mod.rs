@@ -17,7 +17,11 @@ pub fn sandbox() -> Sandbox {
 pub fn client(sb: &Sandbox) -> Client {
     Client::builder(ID, TOKEN)
         .base_url(sb.base_url())
-        .retry_policy(RetryPolicy { max_attempts: 3, base_delay_ms: 10, max_delay_ms: 50 })
+        .retry_policy(RetryPolicy {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(10),
+            max_delay: Duration::from_millis(50),
+        })
         .attempt_timeout(Duration::from_secs(5))
         .build()
         .unwrap()

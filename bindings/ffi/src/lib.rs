@@ -89,3 +89,26 @@ fn non_negative(field: &str, value: i32) -> Result<u32, error::PowerpackError> {
     u32::try_from(value)
         .map_err(|_| error::PowerpackError::validation(field, format!("must not be negative, got {value}")))
 }
+
+/// The object that carries a call of the core's operation table in the typed APIs.
+macro_rules! handle {
+    (client) => {
+        crate::client::PowerpackClient
+    };
+    (pool) => {
+        crate::pool::NumberPool
+    };
+}
+
+/// Every operation of the core's table is exported under its own name, on the object the table
+/// names: a call added to the core without its line in `calls!` does not compile.
+macro_rules! every_operation_is_exported {
+    (single { $($o:ident $name:ident: $op:ident,)* } paged { $($po:ident $pname:ident: $pop:ident,)* }) => {
+        #[allow(dead_code)]
+        fn every_operation_of_the_core_is_exported() {
+            $( let _ = <handle!($o)>::$name; )*
+            $( let _ = <handle!($po)>::$pname; )*
+        }
+    };
+}
+plivo_powerpack::for_each_operation!(every_operation_is_exported);

@@ -3,6 +3,7 @@ validation before I/O, every error class, retries, timeouts, asyncio
 concurrency and cancellation, threads."""
 
 import asyncio
+import base64
 import concurrent.futures
 import datetime
 import json
@@ -159,10 +160,33 @@ def test_the_token_is_in_no_repr_or_error(sandbox):
     sandbox.fault("echo_credentials", "GET", sandbox.path("x"), status=400)
     with pytest.raises(pp.PowerpackError.InvalidRequest) as info:
         client.get_powerpack("x")
-    assert info.value.reason == f"bad credentials {AUTH_ID}:***", "masked, not dropped"
+    assert info.value.reason == f"bad credentials {AUTH_ID}:*** (Authorization: Basic ***)", "masked, not dropped"
     assert f"{AUTH_ID}:***" in info.value.body_excerpt
     text = f"{client!r} {info.value!r} {info.value} {info.value.body_excerpt}"
     assert secret not in text
+    header = base64.b64encode(f"{AUTH_ID}:{secret}".encode()).decode()
+    assert header not in text, "the Authorization header's base64 is the token"
+
+
+@pytest.mark.parametrize("echo", ["token", "header"])
+@pytest.mark.parametrize("before", [1, 3, 6])
+def test_a_token_straddling_a_cut_leaves_nothing_behind(sandbox, echo, before):
+    secret = "tok-straddle-4f8a2c"
+    client = pp.PowerpackClient(AUTH_ID, secret, fast_config(sandbox.base_url))
+    # Where the message starts in the excerpt: the body's layout before it is fixed.
+    sandbox.fault("status", "GET", sandbox.path("x"), status=400, message="MARK")
+    with pytest.raises(pp.PowerpackError.InvalidRequest) as info:
+        client.get_powerpack("x")
+    start = info.value.body_excerpt.index("MARK")
+    header = base64.b64encode(f"{AUTH_ID}:{secret}".encode()).decode()
+    echoed = secret if echo == "token" else header
+    for cut, offset in [(1024, 0), (512, start)]:
+        sandbox.fault("status", "GET", sandbox.path("x"), status=400,
+                      message="x" * (cut - offset - before) + echoed + " and more")
+        with pytest.raises(pp.PowerpackError.InvalidRequest) as info:
+            client.get_powerpack("x")
+        text = f"{info.value!r} {info.value.reason} {info.value.body_excerpt}"
+        assert secret[:4] not in text and header[:4] not in text, (cut, text[-80:])
 
 
 # ------------------------------------------------------------------ error classes from faults

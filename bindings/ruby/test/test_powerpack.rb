@@ -107,7 +107,7 @@ class PowerpackTest < Minitest::Test
     client = PlivoPowerpack::Client.new(AUTH_ID, secret, base_url: Sandbox::URL)
     Sandbox.fault("echo_credentials", "GET", Sandbox.path("x"), status: 400)
     error = assert_raises(PlivoPowerpack::PowerpackError::InvalidRequest) { client.get_powerpack("x") }
-    assert_equal "bad credentials #{AUTH_ID}:***", error.reason
+    assert_equal "bad credentials #{AUTH_ID}:*** (Authorization: Basic ***)", error.reason
     text = [client.inspect, client.to_s, error.inspect, error.message, error.to_s, error.body_excerpt].join(" ")
     refute_includes text, secret
     assert_includes client.inspect, "***"
