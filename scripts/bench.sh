@@ -24,5 +24,14 @@ mvn -B -q --no-transfer-progress -f bindings/kotlin/pom.xml -DskipTests -Dnative
 mvn -B -q --no-transfer-progress -f bench/jvm/pom.xml package dependency:build-classpath \
     -Dmdep.outputFile="$PWD/bench/jvm/target/classpath.txt"
 
+echo "== Go binding with the release library (skipped without a Go toolchain)"
+GO=${GO:-$(command -v go || echo "$PWD/target/go-venv/go/bin/go")}
+if [[ -x "$GO" ]]; then
+    STAGE="$PWD/target/dist/go-release" LIB_DIR="$PWD/target/release" GO="$GO" bindings/go/build.sh stage
+    (cd bench/go && GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local "$GO" build -o ../../target/release/powerpack-bench-go .)
+else
+    echo "SKIPPED: Go contender (no Go toolchain; make go-toolchain installs one)"
+fi
+
 echo "== run ($RUNS runs per contender)"
 $VENV/bin/python bench/run.py --runs "$RUNS"

@@ -15,10 +15,28 @@ use tokio::runtime::Runtime;
 static RUNTIME: Lazy<Runtime> = Lazy::new(|| {
     tokio::runtime::Builder::new_multi_thread()
         .thread_name("plivo-powerpack")
+        .on_thread_start(block_sigpipe)
         .enable_all()
         .build()
         .expect("the plivo-powerpack runtime could not start")
 });
+
+/// Blocks SIGPIPE on the calling (runtime) thread. Writing to a socket the server closed raises
+/// SIGPIPE on the writing thread (std's vectored writes do not pass `MSG_NOSIGNAL`), and its
+/// default action ends the process. Rust binaries, CPython and the JVM ignore it; a C, Go or PHP
+/// host may not, and a library must not kill its host: blocked, the write fails with `EPIPE`
+/// and the call reports a network error.
+fn block_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: plain libc calls on a local, zero-initialized signal set; they only change this
+    // thread's signal mask.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGPIPE);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
 
 /// Runs `fut` to completion on the crate's runtime and waits for it, from any
 /// thread, including one inside another Tokio runtime.
@@ -67,6 +85,21 @@ where
         let _ = tx.send(CatchUnwind(Box::pin(fut)).await);
     }));
     rx.await.unwrap_or_else(|_| Err(dropped().into()))
+}
+
+/// Runs `fut` on the crate's runtime without waiting for it: for adapters that complete a call
+/// through a callback (the C ABI). A panic inside it is caught and goes no further.
+pub fn detach<F>(fut: F)
+where
+    F: Future<Output = ()> + Send + 'static,
+{
+    RUNTIME.spawn(async move {
+        let _ = CatchUnwind(Box::pin(async move {
+            fut.await;
+            Ok::<(), PowerpackError>(())
+        }))
+        .await;
+    });
 }
 
 fn dropped() -> PowerpackError {

@@ -1,0 +1,163 @@
+//! The client settings as JSON: what `plivo_client_new` takes. Durations are milliseconds;
+//! every key is optional but the credentials (absent both, they come from `PLIVO_AUTH_ID`,
+//! `PLIVO_AUTH_TOKEN`, and `PLIVO_BASE_URL` / `PLIVO_CA_BUNDLE` when set, as `from_env` does);
+//! an unknown key is refused, naming it. The core checks every value.
+
+use std::time::Duration;
+
+use plivo_powerpack::{Client, ClientBuilder, PowerpackError, RetryPolicy, TrustStore};
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Config {
+    auth_id: Option<String>,
+    auth_token: Option<String>,
+    base_url: Option<String>,
+    connect_timeout_ms: Option<u64>,
+    attempt_timeout_ms: Option<u64>,
+    total_deadline_ms: Option<u64>,
+    retry: Option<Retry>,
+    user_agent_suffix: Option<String>,
+    proxy: Option<String>,
+    #[serde(default)]
+    skip_auth_id_check: bool,
+    #[serde(default)]
+    root_certificates_pem: Vec<String>,
+    trust_store: Option<Store>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Retry {
+    max_attempts: Option<u32>,
+    base_delay_ms: Option<u64>,
+    max_delay_ms: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Store {
+    Bundled,
+    System,
+}
+
+fn invalid(field: &str, reason: impl Into<String>) -> PowerpackError {
+    PowerpackError::Validation { field: field.to_owned(), reason: reason.into() }
+}
+
+/// A client from its JSON settings.
+pub fn build(json: &str) -> Result<Client, PowerpackError> {
+    let value: Value = serde_json::from_str(json).map_err(|e| invalid("config", format!("not JSON: {e}")))?;
+    // serde's messages quote the values they refuse: the token must not be one of them.
+    let token = value.get("auth_token").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let config: Config = serde_json::from_value(value).map_err(|e| {
+        let mut reason = e.to_string();
+        if !token.is_empty() {
+            reason = reason.replace(&token, plivo_powerpack::MASK);
+        }
+        invalid(&field_named(&reason).map_or("config".to_owned(), |f| format!("config.{f}")), reason)
+    })?;
+    config.into_builder()?.build()
+}
+
+/// The field a serde message names between backticks (`missing field `uuid``, `unknown field `x``).
+pub fn field_named(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(&message[start..start + len])
+}
+
+impl Config {
+    fn into_builder(self) -> Result<ClientBuilder, PowerpackError> {
+        let mut b = match (self.auth_id, self.auth_token) {
+            (Some(id), Some(token)) => ClientBuilder::new(id, token),
+            (None, None) => Client::builder_from_env()?,
+            (Some(_), None) => return Err(invalid("config.auth_token", "is required with auth_id")),
+            (None, Some(_)) => return Err(invalid("config.auth_id", "is required with auth_token")),
+        };
+        if let Some(url) = self.base_url {
+            b = b.base_url(url);
+        }
+        if let Some(ms) = self.connect_timeout_ms {
+            b = b.connect_timeout(Duration::from_millis(ms));
+        }
+        if let Some(ms) = self.attempt_timeout_ms {
+            b = b.attempt_timeout(Duration::from_millis(ms));
+        }
+        if let Some(ms) = self.total_deadline_ms {
+            b = b.total_deadline(Duration::from_millis(ms));
+        }
+        if let Some(retry) = self.retry {
+            let mut policy = RetryPolicy::default();
+            if let Some(n) = retry.max_attempts {
+                policy.max_attempts = n;
+            }
+            if let Some(ms) = retry.base_delay_ms {
+                policy.base_delay = Duration::from_millis(ms);
+            }
+            if let Some(ms) = retry.max_delay_ms {
+                policy.max_delay = Duration::from_millis(ms);
+            }
+            b = b.retry_policy(policy);
+        }
+        if let Some(suffix) = self.user_agent_suffix {
+            b = b.user_agent_suffix(suffix);
+        }
+        if let Some(proxy) = self.proxy {
+            b = b.proxy(proxy);
+        }
+        if self.skip_auth_id_check {
+            b = b.skip_auth_id_check();
+        }
+        for pem in self.root_certificates_pem {
+            b = b.root_certificate_pem(pem);
+        }
+        match self.trust_store {
+            Some(Store::System) => b = b.trust_store(TrustStore::System),
+            Some(Store::Bundled) => b = b.trust_store(TrustStore::Bundled),
+            None => {}
+        }
+        Ok(b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ID: &str = "MAODZKMDFJMJU3MTEYNG";
+
+    fn field_of(json: &str) -> String {
+        match build(json) {
+            Err(PowerpackError::Validation { field, .. }) => field,
+            other => panic!("{json}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_setting_is_read_and_checked_by_the_core() {
+        let json = format!(
+            r#"{{"auth_id":"{ID}","auth_token":"t","base_url":"http://127.0.0.1:9","connect_timeout_ms":100,
+                "attempt_timeout_ms":200,"total_deadline_ms":300,"retry":{{"max_attempts":2,"base_delay_ms":1,"max_delay_ms":2}},
+                "user_agent_suffix":"go/1.27","trust_store":"system"}}"#
+        );
+        let text = format!("{:?}", build(&json).unwrap());
+        assert!(text.contains("attempt_timeout: 200ms") && text.contains("total_deadline: 300ms"), "{text}");
+        assert_eq!(
+            field_of(&format!(r#"{{"auth_id":"{ID}","auth_token":"t","attempt_timeout_ms":0}}"#)),
+            "attempt_timeout"
+        );
+        assert_eq!(field_of(&format!(r#"{{"auth_id":"{ID}","auth_token":"t","colour":1}}"#)), "config.colour");
+        assert_eq!(field_of(&format!(r#"{{"auth_id":"{ID}"}}"#)), "config.auth_token");
+        assert_eq!(field_of("not json"), "config");
+    }
+
+    #[test]
+    fn a_refused_value_never_quotes_the_token() {
+        let json = format!(r#"{{"auth_id":"{ID}","auth_token":"tok-secret-9","connect_timeout_ms":"tok-secret-9"}}"#);
+        let e = build(&json).unwrap_err();
+        assert!(!format!("{e:?}").contains("tok-secret-9"), "{e:?}");
+    }
+}

@@ -1,0 +1,86 @@
+package powerpack
+
+/*
+#cgo CFLAGS: -I${SRCDIR}/include
+#cgo linux,amd64 LDFLAGS: ${SRCDIR}/lib/linux_amd64/libplivo_powerpack_c.a -lm -ldl -lpthread
+#include <stdint.h>
+#include <stdlib.h>
+#include "plivo_powerpack.h"
+
+extern void goPlivoComplete(void *, char *);
+
+// The handle of the Go channel awaiting the answer travels as user_data.
+static inline void plivo_go_call_async(const PlivoClient *client, const char *operation, const char *args,
+                                       const PlivoCancel *cancel, uintptr_t handle) {
+	plivo_call_async(client, operation, args, cancel, (PlivoCallback)goPlivoComplete, (void *)handle);
+}
+*/
+import "C"
+
+import (
+	"context"
+	"encoding/json"
+	"runtime/cgo"
+	"unsafe"
+)
+
+// newNative makes the Rust client from its JSON config.
+func newNative(config []byte) (*C.PlivoClient, error) {
+	cConfig := C.CString(string(config))
+	defer C.free(unsafe.Pointer(cConfig))
+	var cErr *C.char
+	native := C.plivo_client_new(cConfig, &cErr)
+	if native == nil {
+		envelope := C.GoString(cErr)
+		C.plivo_string_free(cErr)
+		return nil, decodeFailure(envelope)
+	}
+	return native, nil
+}
+
+func freeNative(native *C.PlivoClient) { C.plivo_client_free(native) }
+
+func describeNative(native *C.PlivoClient) string {
+	text := C.plivo_client_describe(native)
+	defer C.plivo_string_free(text)
+	return C.GoString(text)
+}
+
+// call runs one operation of the core's table with its JSON arguments and decodes the result
+// into out. Without a context that can end, it blocks in Rust (one cgo call); otherwise it runs
+// asynchronously, and the context's end cancels the request in flight.
+func (c *Client) call(ctx context.Context, operation string, args any, out any) error {
+	if err := ctx.Err(); err != nil {
+		return &callError{operation: operation, err: err}
+	}
+	payload, err := json.Marshal(args)
+	if err != nil {
+		return &Error{Kind: KindValidation, Field: "args", Reason: err.Error(), Message: "invalid args: " + err.Error()}
+	}
+	cOp := C.CString(operation)
+	defer C.free(unsafe.Pointer(cOp))
+	cArgs := C.CString(string(payload))
+	defer C.free(unsafe.Pointer(cArgs))
+
+	var envelope string
+	if ctx.Done() == nil {
+		answer := C.plivo_call(c.native, cOp, cArgs)
+		envelope = C.GoString(answer)
+		C.plivo_string_free(answer)
+	} else {
+		answers := make(chan string, 1)
+		handle := cgo.NewHandle(answers)
+		defer handle.Delete()
+		token := C.plivo_cancel_new()
+		defer C.plivo_cancel_free(token)
+		C.plivo_go_call_async(c.native, cOp, cArgs, token, C.uintptr_t(handle))
+		select {
+		case envelope = <-answers:
+		case <-ctx.Done():
+			C.plivo_cancel_cancel(token)
+			<-answers // the callback always comes; after a cancel, at once
+			return &callError{operation: operation, err: ctx.Err()}
+		}
+	}
+	return decodeEnvelope(envelope, out)
+}
