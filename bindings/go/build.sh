@@ -4,6 +4,7 @@
 # copy and never the source tree:
 #   bindings/go/build.sh stage
 #   bindings/go/build.sh test     gofmt -l, go vet, go test -race against a fresh sandbox
+#   bindings/go/build.sh demo <uuid>   the seed's Go flow (needs PLIVO_* and a running sandbox)
 # Needs the debug build and a Go toolchain ($GO, else go on PATH). Standard library only: the
 # module proxy is never asked (GOPROXY=off).
 set -euo pipefail
@@ -15,7 +16,7 @@ stage=${STAGE:-$root/target/dist/go}
 lib_dir=${LIB_DIR:-$root/target/debug}
 rm -rf "$stage"
 mkdir -p "$stage/lib/linux_amd64" "$stage/include"
-cp "$here"/*.go "$here/go.mod" "$here/README.md" "$stage/"
+cp -r "$here"/*.go "$here/go.mod" "$here/README.md" "$here/examples" "$stage/"
 cp "$root/bindings/c/include/plivo_powerpack.h" "$stage/include/"
 cp "$lib_dir/libplivo_powerpack_c.a" "$stage/lib/linux_amd64/"
 export GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local GOTELEMETRY=off CGO_ENABLED=1
@@ -36,8 +37,11 @@ case "${1:-test}" in
             POWERPACK_SANDBOX_SEED="$root/examples/sandbox/rented-numbers.json" \
             "$go" test -race -count=1 ${GO_TEST_FLAGS:-} ./...
         ;;
+    demo)
+        cd "$stage" && "$go" run ./examples/seedflow "${2:?usage: build.sh demo <uuid>}"
+        ;;
     *)
-        echo "usage: build.sh stage|test" >&2
+        echo "usage: build.sh stage|test|demo <uuid>" >&2
         exit 2
         ;;
 esac
