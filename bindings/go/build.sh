@@ -35,6 +35,7 @@ case "${1:-test}" in
         "$go" vet ./...
         POWERPACK_SANDBOX_BIN="$root/target/debug/powerpack-sandbox" \
             POWERPACK_SANDBOX_SEED="$root/examples/sandbox/rented-numbers.json" \
+            POWERPACK_VECTORS_DIR="$root/tests/vectors" POWERPACK_VECTORS_OUT="$root/target/vectors/go.json" \
             "$go" test -race -count=1 ${GO_TEST_FLAGS:-} ./...
         ;;
     demo)

@@ -42,7 +42,7 @@ type UpdateParams struct {
 	StickySender   *bool            `json:"sticky_sender,omitempty"`
 	LocalConnect   *bool            `json:"local_connect,omitempty"`
 	Application    *Application     `json:"application,omitempty"`
-	NumberPriority []NumberPriority `json:"number_priority,omitempty"`
+	NumberPriority []NumberPriority `json:"number_priority"` // nil: not sent; empty: clears them
 }
 
 // CreateParams are a new Powerpack: Name is required.
@@ -51,7 +51,7 @@ type CreateParams struct {
 	StickySender   *bool            `json:"sticky_sender,omitempty"`
 	LocalConnect   *bool            `json:"local_connect,omitempty"`
 	Application    *Application     `json:"application,omitempty"`
-	NumberPriority []NumberPriority `json:"number_priority,omitempty"`
+	NumberPriority []NumberPriority `json:"number_priority"` // nil: not sent; empty: clears them
 }
 
 // Page selects one page of a list: Limit 1..20 (0 means 20), Offset from 0.

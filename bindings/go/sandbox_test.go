@@ -127,7 +127,13 @@ func (s *sandbox) reset(t testing.TB) {
 }
 
 func (s *sandbox) fault(t testing.TB, kind, method, path string, count int, fields map[string]any) {
-	rule := map[string]any{"kind": kind, "method": method, "path": path, "count": count}
+	rule := map[string]any{"kind": kind, "count": count}
+	if method != "" {
+		rule["method"] = method
+	}
+	if path != "" {
+		rule["path"] = path
+	}
 	for k, v := range fields {
 		rule[k] = v
 	}

@@ -51,6 +51,16 @@ pub enum Fault {
     /// Handle the request normally, but claim this `meta.total_count` in a list answer, as a
     /// server that miscounts would.
     TotalCount { total: u64 },
+    /// Answer exactly this: the status, these headers and this raw body, whatever the request
+    /// (the scripted mode of the conformance vectors: queue one per expected request, in order;
+    /// the journal still records what was sent).
+    Answer {
+        status: u16,
+        #[serde(default)]
+        headers: Vec<(String, String)>,
+        #[serde(default)]
+        body: String,
+    },
     /// A 200 whose body is `bytes` long (JSON-ish padding, streamed, never held in memory),
     /// with a Content-Length header when `declare_length`, chunked otherwise.
     OversizedBody {

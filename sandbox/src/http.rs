@@ -405,6 +405,18 @@ fn fault_name(f: &Fault) -> String {
 
 async fn fault_response(fault: Fault) -> Response {
     match fault {
+        Fault::Answer { status, headers, body } => {
+            let mut response = Response::new(Body::from(body));
+            *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            for (name, value) in headers {
+                if let (Ok(name), Ok(value)) =
+                    (header::HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(&value))
+                {
+                    response.headers_mut().append(name, value);
+                }
+            }
+            response
+        }
         Fault::Status { status, retry_after_secs, retry_after_date, message } => {
             let text = message.unwrap_or_else(|| {
                 StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("error").to_lowercase()
