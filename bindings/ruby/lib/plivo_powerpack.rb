@@ -19,11 +19,12 @@ module PlivoPowerpack
 
     # Settings are keyword arguments; unset ones keep the core's defaults. Durations are seconds.
     def initialize(auth_id, auth_token, base_url: nil, connect_timeout: nil, attempt_timeout: nil,
-                   total_deadline: nil, max_attempts: nil, proxy: nil, root_certificates_pem: [],
-                   trust_store: nil)
+                   total_deadline: nil, max_attempts: nil, base_delay: nil, max_delay: nil, proxy: nil,
+                   root_certificates_pem: [], trust_store: nil)
       @native = PowerpackClient.new(auth_id, auth_token,
                                     Client.config(base_url:, connect_timeout:, attempt_timeout:, total_deadline:,
-                                                  max_attempts:, proxy:, root_certificates_pem:, trust_store:))
+                                                  max_attempts:, base_delay:, max_delay:, proxy:,
+                                                  root_certificates_pem:, trust_store:))
       @auth_id = auth_id
     end
 
@@ -36,9 +37,15 @@ module PlivoPowerpack
     end
 
     def self.config(base_url: nil, connect_timeout: nil, attempt_timeout: nil, total_deadline: nil,
-                    max_attempts: nil, proxy: nil, root_certificates_pem: [], trust_store: nil)
+                    max_attempts: nil, base_delay: nil, max_delay: nil, proxy: nil, root_certificates_pem: [],
+                    trust_store: nil)
       seconds = ->(s) { s.nil? ? nil : Time.at(s.to_r) }
-      retry_policy = max_attempts.nil? ? nil : RetryPolicy.new(max_attempts: max_attempts)
+      retry_policy = if [max_attempts, base_delay, max_delay].all?(&:nil?)
+                       nil
+                     else
+                       RetryPolicy.new(max_attempts: max_attempts, base_delay: seconds.(base_delay),
+                                       max_delay: seconds.(max_delay))
+                     end
       ClientConfig.new(base_url: base_url, connect_timeout: seconds.(connect_timeout),
                        attempt_timeout: seconds.(attempt_timeout), total_deadline: seconds.(total_deadline),
                        _retry: retry_policy, user_agent_suffix: RUBY_USER_AGENT, proxy: proxy,
