@@ -38,18 +38,26 @@ all: build
 build:
 	$(CARGO) build --workspace --all-targets $(FEATURES)
 
+# Every suite runs (one failing does not hide the others), each through scripts/suite.sh, which
+# keeps its log and time; scripts/summary.py then prints the table of suites and the table of
+# conformance vectors by language, and fails the run on any failure (STRICT=1: also on any skip).
+SUITE        := scripts/suite.sh
+STRICT       ?=
+
 test: build
-	$(MAKE) --no-print-directory lint
-	$(MAKE) --no-print-directory test-rust
-	$(MAKE) --no-print-directory test-python
-	$(MAKE) --no-print-directory test-sdist
-	$(MAKE) --no-print-directory test-kotlin
-	$(MAKE) --no-print-directory test-swift
-	$(MAKE) --no-print-directory test-ruby
-	$(MAKE) --no-print-directory test-c
-	$(MAKE) --no-print-directory test-go
-	$(MAKE) --no-print-directory test-php
-	$(MAKE) --no-print-directory test-compat
+	@rm -rf target/test-logs target/vectors
+	@$(SUITE) lint $(MAKE) --no-print-directory lint
+	@$(SUITE) rust $(MAKE) --no-print-directory test-rust
+	@$(SUITE) python $(MAKE) --no-print-directory test-python
+	@$(SUITE) sdist $(MAKE) --no-print-directory test-sdist
+	@$(SUITE) kotlin $(MAKE) --no-print-directory test-kotlin
+	@$(SUITE) swift $(MAKE) --no-print-directory test-swift
+	@$(SUITE) ruby $(MAKE) --no-print-directory test-ruby
+	@$(SUITE) c $(MAKE) --no-print-directory test-c
+	@$(SUITE) go $(MAKE) --no-print-directory test-go
+	@$(SUITE) php $(MAKE) --no-print-directory test-php
+	@$(SUITE) compat $(MAKE) --no-print-directory test-compat
+	@$(PYTHON) scripts/summary.py $(if $(STRICT),--strict)
 
 # Gates: formatting (rustfmt.toml) and every clippy warning, on every target of the workspace.
 lint:

@@ -76,19 +76,22 @@ async fn check(sb: &Sandbox, client: &Client, file: &Value, v: &Value) -> Vec<St
         let ua = regex_lite(every["user_agent_pattern"].as_str().unwrap());
         for (i, (want, got)) in requests.iter().zip(&journal).enumerate() {
             let body = (!got.body.is_empty()).then(|| got.body.clone());
-            let seen = json!({"method": got.method, "path": got.path.strip_prefix(prefix), "query": got.query, "body": body});
-            let wanted = json!({"method": want["method"], "path": want["path"], "query": want["query"], "body": want["body"]});
+            let seen =
+                json!({"method": got.method, "path": got.path.strip_prefix(prefix), "query": got.query, "body": body});
+            let wanted =
+                json!({"method": want["method"], "path": want["path"], "query": want["query"], "body": want["body"]});
             if seen != wanted {
                 problems.push(format!("request {i}: sent {seen}, expected {wanted}"));
             }
             let header = |name: &str| got.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-            let wanted_headers = want["headers"].as_object().unwrap().iter().chain(every["headers"].as_object().unwrap());
+            let wanted_headers =
+                want["headers"].as_object().unwrap().iter().chain(every["headers"].as_object().unwrap());
             for (name, value) in wanted_headers {
                 if header(name) != value.as_str() {
                     problems.push(format!("request {i}: header {name} {:?}, expected {value}", header(name)));
                 }
             }
-            if !header("user-agent").is_some_and(|v| ua(v)) {
+            if !header("user-agent").is_some_and(&ua) {
                 problems.push(format!("request {i}: user-agent {:?}", header("user-agent")));
             }
         }
@@ -116,7 +119,9 @@ fn regex_lite(pattern: &str) -> impl Fn(&str) -> bool {
         let Some(rest) = ua.strip_prefix("plivo-powerpack/") else { return false };
         let (version, rest) = rest.split_once(' ').unwrap_or((rest, ""));
         version.starts_with(|c: char| c.is_ascii_digit())
-            && rest.strip_prefix("(Rust)").is_some_and(|tail| tail.is_empty() || tail.starts_with(' ') && tail.len() > 1)
+            && rest
+                .strip_prefix("(Rust)")
+                .is_some_and(|tail| tail.is_empty() || tail.starts_with(' ') && tail.len() > 1)
     }
 }
 

@@ -36,7 +36,7 @@ case "${1:-test}" in
         POWERPACK_SANDBOX_BIN="$root/target/debug/powerpack-sandbox" \
             POWERPACK_SANDBOX_SEED="$root/examples/sandbox/rented-numbers.json" \
             POWERPACK_VECTORS_DIR="$root/tests/vectors" POWERPACK_VECTORS_OUT="$root/target/vectors/go.json" \
-            "$go" test -race -count=1 ${GO_TEST_FLAGS:-} ./...
+            "$go" test -race -count=1 -v ${GO_TEST_FLAGS:-} ./... | grep -v "^=== \(RUN\|PAUSE\|CONT\)"; exit "${PIPESTATUS[0]}"
         ;;
     demo)
         cd "$stage" && "$go" run ./examples/seedflow "${2:?usage: build.sh demo <uuid>}"

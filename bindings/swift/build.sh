@@ -47,7 +47,7 @@ case "${1:-test}" in
         url=$(head -n1 "$work/plain.url")
         [[ "$url" == http://127.0.0.1:* ]] || { echo "the sandbox did not start: $(cat "$work/plain.url")" >&2; exit 1; }
         swift --version 2>&1 | head -n1
-        POWERPACK_SANDBOX_URL="$url" \
+        POWERPACK_SANDBOX_URL="$url" POWERPACK_REPO_ROOT="$root" \
             POWERPACK_TLS_SANDBOX_URL="$(head -n1 "$work/tls.url")" POWERPACK_TLS_CA_FILE="$work/tls-ca.pem" \
             POWERPACK_OTHER_NAME_URL="$(head -n1 "$work/other.url")" POWERPACK_OTHER_NAME_CA_FILE="$work/other-ca.pem" \
             timeout 900 swift test "${swift_args[@]}"

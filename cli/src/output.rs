@@ -156,6 +156,15 @@ pub fn pool_numbers(list: &[PoolNumber], as_json: bool) {
     println!("({} number{})", list.len(), if list.len() == 1 { "" } else { "s" });
 }
 
+/// One shortcode: a JSON object (as `numbers get` prints one number), or a one-row table.
+pub fn shortcode(s: &Shortcode, as_json: bool) {
+    if as_json {
+        println!("{}", json_of(s));
+    } else {
+        shortcodes(std::slice::from_ref(s), false);
+    }
+}
+
 pub fn shortcodes(list: &[Shortcode], as_json: bool) {
     if as_json {
         println!("{}", json_of(&list));

@@ -218,7 +218,7 @@ pub fn shortcodes(action: ShortcodesAction) -> Result<(), PowerpackError> {
         }
         ShortcodesAction::Get { shortcode, at } => {
             let (pool, json) = open(&at)?;
-            output::shortcodes(&[pool.get_shortcode(&shortcode)?], json);
+            output::shortcode(&pool.get_shortcode(&shortcode)?, json);
         }
         ShortcodesAction::Remove { shortcode, at } => {
             let (pool, json) = open(&at)?;

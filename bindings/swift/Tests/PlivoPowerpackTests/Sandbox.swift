@@ -78,6 +78,11 @@ final class Sandbox: Sendable {
         _ = try admin("POST", "faults", body: try JSONEncoder().encode(fault))
     }
 
+    /// Queues a fault given as a JSON object (the conformance vectors' scripted answers).
+    func queue(_ rule: [String: Any]) throws {
+        _ = try admin("POST", "faults", body: try JSONSerialization.data(withJSONObject: rule))
+    }
+
     /// Adds numbers, shortcodes or Powerpacks (a seed document's JSON) until the next reset.
     func seed(_ document: String) throws { _ = try admin("POST", "seed", body: Data(document.utf8)) }
 

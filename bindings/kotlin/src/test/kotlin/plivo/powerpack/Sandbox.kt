@@ -55,6 +55,9 @@ object Sandbox {
         admin("POST", "faults", """{"kind": "$kind", "method": "$method", "path": "$path", "count": $count$extra}""")
     }
 
+    /** Queues a fault given whole as JSON (the conformance vectors' scripted answers). */
+    fun queue(rule: String) { admin("POST", "faults", rule) }
+
     /** Adds numbers, shortcodes or Powerpacks (a seed document's JSON) until the next reset. */
     fun seed(document: String) { admin("POST", "seed", document) }
 
