@@ -25,13 +25,13 @@ VENV         := .venv
 WHEEL_DIR    := target/wheels
 PYTEST_VENV  := target/pytest-venv
 BINDINGS_DIR := target/bindings
-PY_TOOLS     := "maturin==1.16.0" "pytest>=8,<10" "pytest-asyncio>=0.24,<2" "ziglang==0.13.0" "auditwheel==6.1.0"
+PY_TOOLS     := "maturin==1.16.0" "pytest>=8,<10" "pytest-asyncio>=0.24,<2" "ziglang==0.13.0" "auditwheel==6.1.0" "twine>=6,<8"
 # The wheel is linked by zig against glibc 2.17, so that pip takes it on every manylinux2014 system.
 WHEEL_FLAGS  := --zig --compatibility manylinux2014
 SDIST_DIR    := target/sdist
 SDIST_VENV   := target/sdist-venv
 
-.PHONY: all build demo-tls fuzz lint ruby-deps test test-ruby test-rust test-python test-sdist test-kotlin test-swift test-compat test-c test-go go-toolchain php-deps test-php bindings wheel sdist demo bench clean
+.PHONY: all build check-packages demo-tls fuzz lint ruby-deps test test-ruby test-rust test-python test-sdist test-kotlin test-swift test-compat test-c test-go go-toolchain php-deps test-php bindings wheel sdist demo bench clean
 
 all: build
 
@@ -50,6 +50,7 @@ test: build
 	@$(SUITE) rust $(MAKE) --no-print-directory test-rust
 	@$(SUITE) python $(MAKE) --no-print-directory test-python
 	@$(SUITE) sdist $(MAKE) --no-print-directory test-sdist
+	@$(SUITE) packages $(MAKE) --no-print-directory check-packages
 	@$(SUITE) kotlin $(MAKE) --no-print-directory test-kotlin
 	@$(SUITE) swift $(MAKE) --no-print-directory test-swift
 	@$(SUITE) ruby $(MAKE) --no-print-directory test-ruby
@@ -104,6 +105,14 @@ test-sdist: sdist build
 	trap "kill $$pid; rm -f $$url_file" EXIT; \
 	until [ -s $$url_file ]; do sleep 0.1; done; \
 	cd bindings/python/smoke && ../../../$(SDIST_VENV)/bin/python sdist_smoke.py "$$(head -n1 $$url_file)"
+
+# Each registry's own pre-publish check on what would be published: the core crate (cargo
+# package, without the verify build: that is the rust suite), the wheel and the sdist (twine).
+# The gem (gem build), the Composer package (composer validate), the Go module (go vet) and the
+# jar (mvn verify with its sources and javadoc jars) are checked in their own suites.
+check-packages: $(VENV)/.installed
+	$(CARGO) package -p plivo-powerpack --no-verify --allow-dirty --quiet
+	$(VENV)/bin/twine check --strict $(WHEEL_DIR)/*.whl $(SDIST_DIR)/*.tar.gz
 
 # Ruby: Debian's ruby, ruby-ffi and ruby-minitest, installed here when missing and allowed (root
 # with apt-get, as on CI); the suite runs against the gem installed into target/ruby-gems.

@@ -20,8 +20,9 @@ echo "== Kotlin binding with the release library, and the JVM contenders"
 rm -rf target/bindings/kotlin
 target/release/uniffi-bindgen generate --library target/release/libplivo_powerpack_ffi.so \
     --language kotlin --out-dir target/bindings/kotlin --no-format
-mvn -B -q --no-transfer-progress -f bindings/kotlin/pom.xml -DskipTests -Dnative.lib.dir="$PWD/target/release" install
-mvn -B -q --no-transfer-progress -f bench/jvm/pom.xml package dependency:build-classpath \
+version=$(scripts/version.sh)
+mvn -B -q --no-transfer-progress -f bindings/kotlin/pom.xml -DskipTests -Dnative.lib.dir="$PWD/target/release" "-Drevision=$version" install
+mvn -B -q --no-transfer-progress -f bench/jvm/pom.xml "-Drevision=$version" package dependency:build-classpath \
     -Dmdep.outputFile="$PWD/bench/jvm/target/classpath.txt"
 
 echo "== Go binding with the release library (skipped without a Go toolchain)"

@@ -10,11 +10,12 @@ stage="$root/target/ruby-gem"
 gems="$root/target/ruby-gems"
 rm -rf "$stage" "$gems"
 mkdir -p "$stage/lib/plivo_powerpack"
-cp "$here/plivo_powerpack.gemspec" "$stage/"
+cp "$here/plivo_powerpack.gemspec" "$here/README.md" "$stage/"
 cp "$here/lib/plivo_powerpack.rb" "$stage/lib/"
 "$root/target/debug/uniffi-bindgen" generate --library "$root/target/debug/libplivo_powerpack_ffi.so" \
     --language ruby --no-format --out-dir "$stage/lib/plivo_powerpack" >/dev/null
 cp "$root/target/debug/libplivo_powerpack_ffi.so" "$stage/lib/plivo_powerpack/"
+export PLIVO_POWERPACK_VERSION="$("$root/scripts/version.sh")"
 (cd "$stage" && gem build --quiet plivo_powerpack.gemspec >/dev/null)
 # ffi comes from the system (Debian's ruby-ffi); nothing is fetched from rubygems.org.
 gem install --local --install-dir "$gems" --ignore-dependencies --no-document "$stage"/plivo_powerpack-*.gem >/dev/null

@@ -15,7 +15,7 @@ class PowerpackTest < Minitest::Test
 
   def test_the_gem_is_the_installed_one
     path = $LOADED_FEATURES.find { |f| f.end_with?("/plivo_powerpack.rb") }
-    assert_includes path, "target/ruby-gems/gems/plivo_powerpack-0.1.0-x86_64-linux/lib"
+    assert_includes path, "target/ruby-gems/gems/plivo_powerpack-#{ENV.fetch("PLIVO_POWERPACK_VERSION")}-x86_64-linux/lib"
   end
 
   def test_the_seeds_flow_get_then_update

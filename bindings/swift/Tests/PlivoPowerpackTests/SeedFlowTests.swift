@@ -22,7 +22,7 @@ final class SeedFlowTests: XCTestCase {
         XCTAssertEqual(entry.header("content-type"), "application/json")
         XCTAssertEqual(entry.header("authorization"), "Basic \(authId):***")
         let userAgent = try XCTUnwrap(entry.header("user-agent"))
-        XCTAssertTrue(userAgent.hasPrefix("plivo-powerpack/0.1.0 (Rust)"), userAgent)
+        XCTAssertTrue(userAgent.range(of: #"^plivo-powerpack/[0-9][^ ]* \(Rust\)"#, options: .regularExpression) != nil, userAgent)
         XCTAssertTrue(userAgent.hasSuffix(" swift-tests"), userAgent)
         XCTAssertEqual(try entry.json(), ["name": "powerpack_name"])
     }
