@@ -66,7 +66,7 @@ lint:
 	$(CARGO) clippy --workspace --all-targets $(FEATURES) -- -D warnings
 
 test-rust: build
-	$(CARGO) test --workspace $(FEATURES)
+	$(CARGO) test --workspace --no-fail-fast $(FEATURES)
 
 # The tool venv (maturin, pytest) for building wheels and running the demo.
 $(VENV)/.installed: Makefile

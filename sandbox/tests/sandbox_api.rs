@@ -349,7 +349,7 @@ async fn every_fault_kind_misbehaves_as_described() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn ten_thousand_concurrent_updates_leave_consistent_state() {
+async fn two_thousand_concurrent_updates_leave_consistent_state() {
     let sb = two_accounts(None);
     let api = Api::new(&sb);
     let uuids: Vec<String> = {
@@ -359,13 +359,14 @@ async fn ten_thousand_concurrent_updates_leave_consistent_state() {
         }
         v
     };
-    // Many connections: 16 independent clients (pools) and 10,000 tasks started at once. At most
-    // 1,000 requests are on the wire together: each costs two file descriptors in this one
-    // process (client and server side), and CI machines allow 20,000.
+    // Many connections: 16 independent clients (pools) and 2,000 tasks started at once, at most
+    // 1,000 on the wire together (each costs two file descriptors in this one process). 2,000
+    // proves what 10,000 did (every update lands whole, under the one state lock) in a fifth of
+    // the time of every `make test`.
     let clients: Vec<Client> = (0..16).map(|_| Client::new()).collect();
     let on_the_wire = std::sync::Arc::new(tokio::sync::Semaphore::new(1_000));
     let base = api.base.clone();
-    let tasks: Vec<_> = (0..10_000)
+    let tasks: Vec<_> = (0..2_000)
         .map(|i| {
             let http = clients[i % clients.len()].clone();
             let url = format!("{base}{}", one_path(&uuids[i % uuids.len()]));
@@ -388,7 +389,7 @@ async fn ten_thousand_concurrent_updates_leave_consistent_state() {
         assert_eq!(t.await.unwrap().unwrap(), 200);
         ok += 1;
     }
-    assert_eq!(ok, 10_000);
+    assert_eq!(ok, 2_000);
     // Each Powerpack ends with the name of one of its own updates and a
     // sticky_sender that matches that update (names and flags move together).
     let (_, list) = api.as_default(Method::GET, &format!("{}?limit=20", list_path()), None).await;
@@ -399,7 +400,7 @@ async fn ten_thousand_concurrent_updates_leave_consistent_state() {
         assert_eq!(n % 10, idx, "name came from an update of this Powerpack");
         assert_eq!(pp["sticky_sender"], json!(n.is_multiple_of(2)));
     }
-    assert_eq!(sb.journal().len(), 10 + 10_000 + 1);
+    assert_eq!(sb.journal().len(), 10 + 2_000 + 1);
 }
 
 #[tokio::test]

@@ -113,7 +113,10 @@ mod tests {
     use super::*;
 
     fn client() -> Client {
-        Client::builder("MAODZKMDFJMJU3MTEYNG", "t").base_url("http://127.0.0.1:9").build().unwrap()
+        Client::builder("MAODZKMDFJMJU3MTEYNG", "a-realistic-token-0123456789")
+            .base_url("http://127.0.0.1:9")
+            .build()
+            .unwrap()
     }
 
     fn error_of(e: Envelope) -> Value {
