@@ -113,7 +113,7 @@ test-sdist: sdist build
 # jar (mvn verify with its sources and javadoc jars) are checked in their own suites.
 check-packages: $(VENV)/.installed
 	$(CARGO) package -p plivo-powerpack --no-verify --allow-dirty --quiet
-	$(VENV)/bin/twine check --strict $(WHEEL_DIR)/*.whl $(SDIST_DIR)/*.tar.gz
+	$(VENV)/bin/twine check --strict $(WHEEL_DIR)/*manylinux*.whl $(SDIST_DIR)/*.tar.gz
 
 # Ruby: Debian's ruby, ruby-ffi and ruby-minitest, installed here when missing and allowed (root
 # with apt-get, as on CI); the suite runs against the gem installed into target/ruby-gems.
