@@ -111,7 +111,7 @@ test-sdist: sdist build
 # package, without the verify build: that is the rust suite), the wheel and the sdist (twine).
 # The gem (gem build), the Composer package (composer validate), the Go module (go vet) and the
 # jar (mvn verify with its sources and javadoc jars) are checked in their own suites.
-check-packages: $(VENV)/.installed
+check-packages: $(VENV)/.installed sdist
 	$(CARGO) package -p plivo-powerpack --no-verify --allow-dirty --quiet
 	$(VENV)/bin/twine check --strict $(WHEEL_DIR)/*manylinux*.whl $(SDIST_DIR)/*.tar.gz
 
