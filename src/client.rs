@@ -262,7 +262,6 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 account: Url::parse(&account_url).expect("account_url was built from a parsed URL"),
-                account_url,
                 secrets: Secrets::new(&self.auth_id, &self.auth_token),
                 auth_id: self.auth_id,
                 attempt_timeout: self.attempt_timeout,
@@ -319,8 +318,7 @@ pub struct Client {
 
 struct Inner {
     http: reqwest::Client,
-    account_url: String,
-    /// `account_url` parsed once; every request's URL starts from a clone of it.
+    /// `{base}/v1/Account/{auth_id}/`, parsed once; every request's URL starts from a clone of it.
     account: Url,
     auth_id: String,
     secrets: Secrets,
@@ -334,7 +332,7 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("auth_id", &self.inner.auth_id)
             .field("auth_token", &"***")
-            .field("account_url", &self.inner.account_url)
+            .field("account_url", &self.inner.account.as_str())
             .field("attempt_timeout", &self.inner.attempt_timeout)
             .field("total_deadline", &self.inner.total_deadline)
             .field("retry", &self.inner.retry)

@@ -354,24 +354,6 @@ impl ErrorKind {
         ErrorKind::Tls,
         ErrorKind::Internal,
     ];
-
-    /// The kind's neutral name: `not_found`, `rate_limited`...
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::Validation => "validation",
-            ErrorKind::Authentication => "authentication",
-            ErrorKind::Forbidden => "forbidden",
-            ErrorKind::NotFound => "not_found",
-            ErrorKind::InvalidRequest => "invalid_request",
-            ErrorKind::RateLimited => "rate_limited",
-            ErrorKind::Server => "server",
-            ErrorKind::Timeout => "timeout",
-            ErrorKind::Network => "network",
-            ErrorKind::Decode => "decode",
-            ErrorKind::Tls => "tls",
-            ErrorKind::Internal => "internal",
-        }
-    }
 }
 
 /// A [`PowerpackError`] as flat fields ([`PowerpackError::into_parts`]); serializes to the
