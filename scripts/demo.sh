@@ -11,7 +11,8 @@
 #   scripts/demo.sh --live <uuid>        the real API: needs PLIVO_AUTH_ID and
 #                                        PLIVO_AUTH_TOKEN, and changes that Powerpack
 #
-# `make demo` builds what this needs first (the workspace, the wheel, the bindings).
+# `make demo` builds what this needs first (the workspace, and every package staged by
+# scripts/dist.sh into target/dist/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -79,7 +80,7 @@ step "Rust: examples/seed_flow.rs"
 "$BIN/examples/seed_flow" "$uuid"
 
 step "Python: examples/python/seed_flow.py (the installed wheel)"
-"$PY" -m pip install -q --force-reinstall --no-deps target/wheels/*.whl
+"$PY" -m pip install -q --force-reinstall --no-deps target/dist/python/*.whl
 (cd examples/python && ../../"$PY" seed_flow.py "$uuid")
 
 if command -v ruby >/dev/null && ruby -e 'require "ffi"' 2>/dev/null; then

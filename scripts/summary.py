@@ -15,7 +15,7 @@ import sys
 
 LOGS = "target/test-logs"
 VECTORS = "target/vectors"
-SUITES = ["lint", "rust", "python", "sdist", "packages", "kotlin", "swift", "ruby", "c", "go", "php", "compat"]
+SUITES = ["lint", "rust", "dist", "python", "sdist", "packages", "kotlin", "swift", "ruby", "c", "go", "php", "compat"]
 LANGUAGES = ["rust", "python", "kotlin", "java", "swift", "ruby", "cli", "go", "php"]
 
 def counts(log):

@@ -2,19 +2,23 @@
 # The C ABI's test: the hand-written header compiled as C11 and as C++ (it must stand alone), and
 # tests/abi_test.c linked against the static library with AddressSanitizer and LeakSanitizer,
 # run against a fresh sandbox (seeded with the demo's rented numbers).
-# Needs the debug build (libplivo_powerpack_c.a, powerpack-sandbox) and cc.
+# It compiles against the staged copy (target/dist/c, made by scripts/dist.sh), and needs the
+# debug build's powerpack-sandbox and cc.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-lib="$root/target/debug/libplivo_powerpack_c.a"
+staged="$root/target/dist/c"
+lib="$staged/lib/libplivo_powerpack_c.a"
+[[ -f "$lib" && -f "$staged/include/plivo_powerpack.h" ]] ||
+    { echo "no staged C library: run 'make dist-c' (scripts/dist.sh c) first" >&2; exit 1; }
 out="$root/target/c-test"
 mkdir -p "$out"
 cc=${CC:-cc}
 
 echo '#include "plivo_powerpack.h"' | "$cc" -std=c11 -Wall -Wextra -Wstrict-prototypes -pedantic -Werror \
-    -I"$here/include" -x c -fsyntax-only -
+    -I"$staged/include" -x c -fsyntax-only -
 if command -v c++ >/dev/null; then
-    echo '#include "plivo_powerpack.h"' | c++ -Wall -Wextra -pedantic -Werror -I"$here/include" -x c++ -fsyntax-only -
+    echo '#include "plivo_powerpack.h"' | c++ -Wall -Wextra -pedantic -Werror -I"$staged/include" -x c++ -fsyntax-only -
 fi
 
 sanitize=(-fsanitize=address -fno-omit-frame-pointer)
@@ -22,7 +26,7 @@ if ! echo 'int main(void){return 0;}' | "$cc" "${sanitize[@]}" -x c - -o "$out/p
     echo "note: $cc cannot link AddressSanitizer here; the C test runs without leak checking"
     sanitize=()
 fi
-"$cc" -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -g "${sanitize[@]}" -I"$here/include" \
+"$cc" -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -g "${sanitize[@]}" -I"$staged/include" \
     "$here/tests/abi_test.c" "$lib" -lpthread -ldl -lm -o "$out/abi_test"
 
 work=$(mktemp -d)

@@ -1,24 +1,19 @@
 #!/usr/bin/env bash
-# Builds the Ruby gem and runs its minitest suite against the installed gem, or its demo.
-#   bindings/ruby/build.sh test           gem build, gem install into target/ruby-gems, minitest vs a fresh sandbox
+# Installs the staged gem (target/dist/ruby, made by scripts/dist.sh) into target/ruby-gems and
+# runs the minitest suite against that installed copy, or the demo:
+#   bindings/ruby/build.sh test           minitest against fresh sandboxes
 #   bindings/ruby/build.sh demo <uuid>    the seed's Ruby flow (needs PLIVO_* and a running sandbox)
-# Needs the debug build (the library and uniffi-bindgen) and ruby with the ffi and minitest gems.
+# Needs ruby with the ffi and minitest gems (Debian's).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-stage="$root/target/ruby-gem"
+gem_file=$(ls "$root"/target/dist/ruby/plivo_powerpack-*.gem 2>/dev/null | head -n1 || true)
+[[ -n "$gem_file" ]] || { echo "no staged gem: run 'make dist-ruby' (scripts/dist.sh ruby) first" >&2; exit 1; }
 gems="$root/target/ruby-gems"
-rm -rf "$stage" "$gems"
-mkdir -p "$stage/lib/plivo_powerpack"
-cp "$here/plivo_powerpack.gemspec" "$here/README.md" "$stage/"
-cp "$here/lib/plivo_powerpack.rb" "$stage/lib/"
-"$root/target/debug/uniffi-bindgen" generate --library "$root/target/debug/libplivo_powerpack_ffi.so" \
-    --language ruby --no-format --out-dir "$stage/lib/plivo_powerpack" >/dev/null
-cp "$root/target/debug/libplivo_powerpack_ffi.so" "$stage/lib/plivo_powerpack/"
 export PLIVO_POWERPACK_VERSION="$("$root/scripts/version.sh")"
-(cd "$stage" && gem build --quiet plivo_powerpack.gemspec >/dev/null)
+rm -rf "$gems"
 # ffi comes from the system (Debian's ruby-ffi); nothing is fetched from rubygems.org.
-gem install --local --install-dir "$gems" --ignore-dependencies --no-document "$stage"/plivo_powerpack-*.gem >/dev/null
+gem install --local --install-dir "$gems" --ignore-dependencies --no-document "$gem_file" >/dev/null
 export GEM_HOME="$gems" GEM_PATH="$gems:$(ruby -e 'print Gem.default_path.join(":")')"
 
 case "${1:-test}" in

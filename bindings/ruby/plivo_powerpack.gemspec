@@ -1,8 +1,8 @@
-# The gem: the generated module and the native library (staged by build.sh into target/ruby-gem)
+# The gem: the generated module and the native library (put beside it by scripts/dist.sh)
 # plus the Ruby layer in lib/plivo_powerpack.rb.
 Gem::Specification.new do |s|
   s.name = "plivo_powerpack"
-  # The one version source is the workspace Cargo.toml; build.sh passes it in.
+  # The one version source is the workspace Cargo.toml; scripts/dist.sh passes it in.
   s.version = ENV.fetch("PLIVO_POWERPACK_VERSION")
   s.summary = "Typed, validated, retrying client for Plivo's Powerpack API (Rust core via UniFFI)"
   s.authors = ["plivo-powerpack"]

@@ -3,11 +3,11 @@
 // The Swift binding of plivo-powerpack: the Swift that UniFFI generates from the Rust core, plus
 // a small hand-written layer (Sources/PlivoPowerpack/*.swift in git) that makes it read as Swift.
 //
-// Nothing generated is committed. `build.sh` stages this package under target/swift-package with
+// Nothing generated is committed. scripts/dist.sh stages this package under target/dist/swift with
 // - Sources/PlivoPowerpackFFI: the generated C header and module map (a system library target),
 // - Sources/PlivoPowerpack/PlivoPowerpack.swift: the generated Swift,
 // - lib/libplivo_powerpack_ffi.a: the Rust static library, linked with `-Xlinker -L<lib>`,
-// then builds and tests it. See the README's Swift section, and its iOS recipe (XCFramework +
+// and bindings/swift/build.sh builds and tests it there. See the README's Swift section, and its iOS recipe (XCFramework +
 // `.binaryTarget`, not verified here: it needs macOS).
 //
 // Language mode: Swift 6 (tools-version 6.0 sets it), with complete strict concurrency checking.

@@ -1,31 +1,21 @@
 #!/usr/bin/env bash
-# Builds and tests the Swift binding, or runs its demo.
-#   bindings/swift/build.sh test          stage the package, build it, run its XCTest suite against a fresh sandbox
-#   bindings/swift/build.sh demo <uuid>   run the seed flow (Sources/SeedFlow) with PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN
-#                                         and PLIVO_BASE_URL from the environment
-# Needs `make bindings` first (the generated Swift, header and module map, and the debug static library).
-#
-# The package is staged under target/swift-package: the committed Package.swift, Sources and Tests,
-# plus what is generated or built (never committed). Warnings are errors (-warnings-as-errors), so the
-# Swift 6 language mode's concurrency diagnostics cannot pass unnoticed.
+# Builds and tests the staged Swift package (target/dist/swift, made by scripts/dist.sh), or runs
+# its demo:
+#   bindings/swift/build.sh test          build it and run its XCTest suite against fresh sandboxes
+#   bindings/swift/build.sh demo <uuid>   run the seed flow (Sources/SeedFlow) with PLIVO_AUTH_ID,
+#                                         PLIVO_AUTH_TOKEN and PLIVO_BASE_URL from the environment
+# Warnings are errors (-warnings-as-errors), so the Swift 6 language mode's concurrency
+# diagnostics cannot pass unnoticed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-gen="$root/target/bindings/swift"
-staticlib="$root/target/debug/libplivo_powerpack_ffi.a"
-[[ -f "$gen/PlivoPowerpack.swift" && -f "$staticlib" ]] || { echo "run 'make bindings' first" >&2; exit 1; }
+stage="$root/target/dist/swift"
+[[ -f "$stage/Sources/PlivoPowerpack/PlivoPowerpack.swift" && -f "$stage/lib/libplivo_powerpack_ffi.a" ]] ||
+    { echo "no staged Swift package: run 'make dist-swift' (scripts/dist.sh swift) first" >&2; exit 1; }
 command -v swift >/dev/null || PATH="/opt/swift/usr/bin:$PATH"
-
-stage="$root/target/swift-package"
-# SwiftPM does not track a library passed with -Xlinker, so a stale .build could keep the old one.
-rm -rf "$stage" && mkdir -p "$stage/lib"
-cp -R "$here/Package.swift" "$here/Sources" "$here/Tests" "$stage/"
-mkdir -p "$stage/Sources/PlivoPowerpackFFI"
-cp "$gen/PlivoPowerpackFFI.h" "$stage/Sources/PlivoPowerpackFFI/"
-cp "$gen/PlivoPowerpackFFI.modulemap" "$stage/Sources/PlivoPowerpackFFI/module.modulemap"
-cp "$gen/PlivoPowerpack.swift" "$stage/Sources/PlivoPowerpack/"
-# Only the static library in the link directory, so the linker cannot pick the .so.
-ln -f "$staticlib" "$stage/lib/" 2>/dev/null || cp "$staticlib" "$stage/lib/"
+# SwiftPM does not track a library passed with -Xlinker, so a .build from an older stage could
+# keep the old library.
+rm -rf "$stage/.build"
 swift_args=(--package-path "$stage" -Xlinker -L"$stage/lib" -Xlinker -lplivo_powerpack_ffi -Xswiftc -warnings-as-errors)
 
 case "${1:-test}" in
