@@ -25,6 +25,7 @@
 
 pub mod blocking;
 pub mod client;
+pub mod dispatch;
 pub mod error;
 pub mod model;
 pub mod operation;

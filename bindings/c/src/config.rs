@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use plivo_powerpack::dispatch::field_named;
 use plivo_powerpack::{Client, ClientBuilder, PowerpackError, RetryPolicy, TrustStore};
 use serde::Deserialize;
 use serde_json::Value;
@@ -60,13 +61,6 @@ pub fn build(json: &str) -> Result<Client, PowerpackError> {
         invalid(&field_named(&reason).map_or("config".to_owned(), |f| format!("config.{f}")), reason)
     })?;
     config.into_builder()?.build()
-}
-
-/// The field a serde message names between backticks (`missing field `uuid``, `unknown field `x``).
-pub fn field_named(message: &str) -> Option<&str> {
-    let start = message.find('`')? + 1;
-    let len = message[start..].find('`')?;
-    Some(&message[start..start + len])
 }
 
 impl Config {

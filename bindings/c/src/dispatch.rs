@@ -1,6 +1,6 @@
-//! The core's operation table as one `name -> call` match (expanded from
-//! `plivo_powerpack::for_each_operation!`: a call added to the core is served here with no line
-//! of its own), and the JSON envelope every call answers with:
+//! The JSON envelope every call of the C ABI answers with, around the core's operation table by
+//! name (`plivo_powerpack::dispatch`: a call added to the core is served here with no line of its
+//! own):
 //!
 //! ```text
 //! {"ok": true,  "result": <the decoded value, the core's serde form>}
@@ -11,21 +11,18 @@
 //! `kind` is the core's `ErrorKind` (`validation`, `not_found`, `rate_limited`...), or
 //! `cancelled` for a call cancelled through its token; `retry_after` is in seconds.
 
-use plivo_powerpack::operation::{self as ops};
+use plivo_powerpack::dispatch::call_json;
 use plivo_powerpack::{Client, PowerpackError};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::config::field_named;
-
-/// An answer, already JSON.
+/// An answer, already JSON text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Envelope(Value);
+pub struct Envelope(String);
 
 impl Envelope {
-    pub fn ok(result: Value) -> Self {
-        Envelope(json!({"ok": true, "result": result}))
+    /// A result already in the core's serde form (JSON text).
+    pub fn ok(result_json: &str) -> Self {
+        Envelope(format!(r#"{{"ok":true,"result":{result_json}}}"#))
     }
     pub fn validation(field: &str, reason: &str) -> Self {
         PowerpackError::Validation { field: field.to_owned(), reason: reason.to_owned() }.into()
@@ -35,75 +32,29 @@ impl Envelope {
     }
     /// A call cancelled through its token: not an error of the API, so a kind of its own.
     pub fn cancelled() -> Self {
-        Envelope(json!({"ok": false, "error": {
-            "kind": "cancelled", "message": "the call was cancelled", "status": null, "api_id": null,
-            "reason": "the call was cancelled", "body_excerpt": null, "retry_after": null, "field": null, "path": null,
-        }}))
+        let mut parts =
+            serde_json::to_value(PowerpackError::Internal { reason: "the call was cancelled".into() }.into_parts())
+                .unwrap_or_default();
+        parts["kind"] = json!("cancelled");
+        parts["message"] = json!("the call was cancelled");
+        Envelope(json!({"ok": false, "error": parts}).to_string())
     }
-    pub fn to_json(&self) -> String {
-        self.0.to_string()
-    }
-    pub fn value(&self) -> &Value {
+    pub fn to_json(&self) -> &str {
         &self.0
     }
 }
 
 impl From<PowerpackError> for Envelope {
     fn from(e: PowerpackError) -> Self {
-        Envelope(json!({"ok": false, "error": e.into_parts()}))
+        Envelope(json!({"ok": false, "error": e.into_parts()}).to_string())
     }
 }
 
-/// The arguments as a JSON object (`null` and empty text are `{}`).
-pub fn parse_args(text: &str) -> Result<Value, Envelope> {
-    if text.trim().is_empty() {
-        return Ok(Value::Object(Default::default()));
-    }
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Null) => Ok(Value::Object(Default::default())),
-        Ok(object @ Value::Object(_)) => Ok(object),
-        Ok(_) => Err(Envelope::validation("args", "must be a JSON object")),
-        Err(e) => Err(Envelope::validation("args", &format!("not JSON: {e}"))),
-    }
-}
-
-/// An operation's arguments from the neutral JSON form; a refusal names the field when serde does.
-fn arguments<T: DeserializeOwned>(args: Value) -> Result<T, PowerpackError> {
-    serde_json::from_value(args).map_err(|e| {
-        let reason = e.to_string();
-        let field = field_named(&reason).unwrap_or("args").to_owned();
-        PowerpackError::Validation { field, reason }
-    })
-}
-
-fn to_value(value: impl Serialize) -> Result<Value, PowerpackError> {
-    serde_json::to_value(value)
-        .map_err(|e| PowerpackError::Internal { reason: format!("a result did not serialize: {e}") })
-}
-
-macro_rules! dispatch_table {
-    (single { $($o:ident $name:ident: $op:ident,)* } paged { $($po:ident $pname:ident: $pop:ident,)* }) => {
-        /// Every operation's name, as `plivo_operations` lists them.
-        pub const OPERATIONS: &[&str] = &[$(stringify!($name),)* $(stringify!($pname),)*];
-
-        async fn call(client: &Client, name: &str, args: Value) -> Result<Value, PowerpackError> {
-            match name {
-                $( stringify!($name) => to_value(client.send(&arguments::<ops::$op>(args)?).await?), )*
-                $( stringify!($pname) => to_value(client.send_all(&arguments::<ops::$pop>(args)?).await?), )*
-                other => Err(PowerpackError::Validation {
-                    field: "operation".into(),
-                    reason: format!("no operation named {other:?}; see plivo_operations()"),
-                }),
-            }
-        }
-    };
-}
-plivo_powerpack::for_each_operation!(dispatch_table);
-
-/// Runs the named operation with its JSON arguments: the envelope of its result or its error.
-pub async fn run(client: &Client, name: &str, args: Value) -> Envelope {
-    match call(client, name, args).await {
-        Ok(result) => Envelope::ok(result),
+/// Runs the named operation with its JSON arguments (the core's `dispatch::call_json`): the
+/// envelope of its result or its error.
+pub async fn run(client: &Client, name: &str, args: &str) -> Envelope {
+    match call_json(client, name, args).await {
+        Ok(result) => Envelope::ok(&result),
         Err(e) => e.into(),
     }
 }
@@ -111,6 +62,7 @@ pub async fn run(client: &Client, name: &str, args: Value) -> Envelope {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     fn client() -> Client {
         Client::builder("MAODZKMDFJMJU3MTEYNG", "a-realistic-token-0123456789")
@@ -119,36 +71,32 @@ mod tests {
             .unwrap()
     }
 
-    fn error_of(e: Envelope) -> Value {
-        assert_eq!(e.value()["ok"], false, "{e:?}");
-        e.value()["error"].clone()
+    fn parsed(e: &Envelope) -> Value {
+        serde_json::from_str(e.to_json()).expect("an envelope is JSON")
     }
 
     #[tokio::test]
-    async fn bad_arguments_are_validation_errors_naming_the_field_before_any_io() {
-        let c = client();
-        let e = error_of(run(&c, "get_powerpack", json!({})).await);
-        assert_eq!((e["kind"].as_str(), e["field"].as_str()), (Some("validation"), Some("uuid")));
-        let e = error_of(run(&c, "get_powerpack", json!({"uuid": "a/b"})).await);
-        assert_eq!((e["kind"].as_str(), e["field"].as_str()), (Some("validation"), Some("uuid")));
-        let e = error_of(run(&c, "get_powerpack", json!({"uuid": "u", "colour": 1})).await);
-        assert_eq!(e["field"], "colour");
-        let e = error_of(run(&c, "no_such_call", json!({})).await);
-        assert_eq!(e["field"], "operation");
-        let e = error_of(run(&c, "update_powerpack", json!({"uuid": "u", "changes": {}})).await);
-        assert_eq!(e["field"], "update", "an empty update is refused by the core");
+    async fn a_refusal_is_an_error_envelope_naming_the_field() {
+        let e = parsed(&run(&client(), "get_powerpack", "{}").await);
+        assert_eq!(e["ok"], false);
+        assert_eq!((e["error"]["kind"].as_str(), e["error"]["field"].as_str()), (Some("validation"), Some("uuid")));
     }
 
     #[test]
-    fn the_table_has_every_operation() {
-        assert_eq!(OPERATIONS.len(), 21);
-        assert!(OPERATIONS.contains(&"update_powerpack") && OPERATIONS.contains(&"list_all_tollfree"));
+    fn a_result_is_wrapped_as_it_is() {
+        assert_eq!(parsed(&Envelope::ok(r#"{"a":[1,2]}"#)), json!({"ok": true, "result": {"a": [1, 2]}}));
+        assert_eq!(parsed(&Envelope::ok("null")), json!({"ok": true, "result": null}));
     }
 
     #[test]
-    fn args_must_be_an_object() {
-        assert!(parse_args("[1]").is_err());
-        assert_eq!(parse_args("").unwrap(), json!({}));
-        assert_eq!(parse_args("null").unwrap(), json!({}));
+    fn cancelled_has_every_error_field() {
+        let e = parsed(&Envelope::cancelled());
+        let internal = parsed(&Envelope::internal("x"));
+        let keys = |v: &Value| v["error"].as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&e), keys(&internal));
+        assert_eq!(
+            (e["error"]["kind"].as_str(), e["error"]["reason"].as_str()),
+            (Some("cancelled"), Some("the call was cancelled"))
+        );
     }
 }

@@ -70,13 +70,13 @@ pub unsafe extern "C" fn plivo_client_new(config_json: *const c_char, error_out:
         match made {
             Ok(c) => {
                 client = Some(c);
-                Envelope::ok(serde_json::Value::Null)
+                Envelope::ok("null")
             }
             Err(e) => e,
         }
     });
     if !error_out.is_null() {
-        *error_out = if client.is_some() { std::ptr::null_mut() } else { hand_out(envelope.to_json()) };
+        *error_out = if client.is_some() { std::ptr::null_mut() } else { hand_out(envelope.to_json().to_owned()) };
     }
     match client {
         Some(inner) => Box::into_raw(Box::new(PlivoClient { inner })),
@@ -122,12 +122,12 @@ pub unsafe extern "C" fn plivo_call(
 ) -> *mut c_char {
     let envelope = guarded(|| match prepare(client, operation, args_json) {
         Ok((client, name, args)) => plivo_powerpack::runtime::block_on(async move {
-            Ok::<_, plivo_powerpack::PowerpackError>(dispatch::run(&client, &name, args).await)
+            Ok::<_, plivo_powerpack::PowerpackError>(dispatch::run(&client, &name, &args).await)
         })
         .unwrap_or_else(Envelope::from),
         Err(e) => e,
     });
-    hand_out(envelope.to_json())
+    hand_out(envelope.to_json().to_owned())
 }
 
 /// Starts one operation and returns at once; `callback(user_data, envelope)` is called exactly
@@ -154,7 +154,7 @@ pub unsafe extern "C" fn plivo_call_async(
         let call = async move {
             let user_data = user_data;
             let answer = plivo_powerpack::runtime::spawn(async move {
-                Ok::<_, plivo_powerpack::PowerpackError>(dispatch::run(&client, &name, args).await)
+                Ok::<_, plivo_powerpack::PowerpackError>(dispatch::run(&client, &name, &args).await)
             });
             let envelope = match token {
                 Some(token) => tokio::select! {
@@ -189,17 +189,16 @@ fn deliver(callback: PlivoCallback, user_data: *mut c_void, envelope: &Envelope)
     let _ = catch_unwind(AssertUnwindSafe(|| callback(user_data, json.as_ptr())));
 }
 
-/// The client (a cheap clone), the operation's name and its parsed arguments, or the refusal.
+/// The client (a cheap clone), the operation's name and its arguments' text, or the refusal.
 unsafe fn prepare(
     client: *const PlivoClient,
     operation: *const c_char,
     args_json: *const c_char,
-) -> Result<(Client, String, serde_json::Value), Envelope> {
+) -> Result<(Client, String, String), Envelope> {
     let client = client.as_ref().ok_or_else(|| Envelope::validation("client", "is a null pointer"))?;
     let name = text(operation, "operation")?.to_owned();
     let args = if args_json.is_null() { "{}" } else { text(args_json, "args")? };
-    let args = dispatch::parse_args(args)?;
-    Ok((client.inner.clone(), name, args))
+    Ok((client.inner.clone(), name, args.to_owned()))
 }
 
 /// Frees a string the library handed out. Null is a no-op.
@@ -216,7 +215,7 @@ pub unsafe extern "C" fn plivo_string_free(s: *mut c_char) {
 /// The names of every operation, as a JSON array (free it with [`plivo_string_free`]).
 #[no_mangle]
 pub extern "C" fn plivo_operations() -> *mut c_char {
-    hand_out(serde_json::to_string(dispatch::OPERATIONS).unwrap_or_default())
+    hand_out(serde_json::to_string(plivo_powerpack::dispatch::OPERATIONS).unwrap_or_default())
 }
 
 /// The library's version, a static string: never freed.

@@ -87,6 +87,14 @@ calls! {
     fn list_all_powerpacks, list_all_powerpacks_async () -> Vec<Powerpack>
         = |c| c.list_all_powerpacks().await?;
 
+    /// Any operation of the core's table by name (`update_powerpack`, `list_all_numbers`...),
+    /// its arguments and its result as JSON text in the neutral form of the conformance vectors
+    /// and the C ABI. One string crosses each way instead of records lowered and lifted field by
+    /// field: the Python binding's own calls take this path (`plivo_powerpack.PowerpackClient`).
+    /// Errors are the same `PowerpackError`s as the typed calls'.
+    fn call_json, call_json_async (operation: String, arguments: String) -> String
+        = |c| plivo_powerpack::dispatch::call_json(&c, &operation, &arguments).await?;
+
     /// Deletes a Powerpack; `unrent_numbers` (default false) also releases its numbers.
     #[uniffi::method(default(unrent_numbers = false))]
     fn delete_powerpack, delete_powerpack_async (uuid: String, unrent_numbers: bool) -> DeleteResult

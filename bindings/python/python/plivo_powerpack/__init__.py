@@ -47,6 +47,7 @@ from ._native import (
 from ._native import NumberPool as _NativeNumberPool
 from ._native import PowerpackClient as _NativeClient
 from ._native import prepare_for_exit as _prepare_for_exit
+from . import _wire
 
 if _typing.TYPE_CHECKING:
     # Typed declarations of the two generated classes mypy cannot read (see _typing.pyi).
@@ -275,8 +276,19 @@ class PowerpackClient(_NativeClient):
             return NumberPool(super().number_pool_of(pool))
         return NumberPool(super().number_pool(pool))
 
-    # Updates and creates cross the FFI as one record (UpdatePowerpack, CreatePowerpack); Python
-    # callers keep keyword arguments. Unset keywords are not sent; False is sent as false.
+    # The Powerpack calls cross the FFI as one JSON string each way (``call_json``, the core's
+    # operation table by name; see _wire.py): lifting the 11-field record through UniFFI's
+    # generated Python cost more than the HTTP call. Python callers keep keyword arguments;
+    # unset keywords are not sent, False is sent as false.
+
+    def get_powerpack(self, uuid: str) -> Powerpack:
+        """Fetches one Powerpack."""
+        return _wire.powerpack(self.call_json("get_powerpack", _wire.dumps({"uuid": _text("uuid", uuid)})))
+
+    async def get_powerpack_async(self, uuid: str) -> Powerpack:
+        """The asyncio twin of :meth:`get_powerpack`."""
+        arguments = _wire.dumps({"uuid": _text("uuid", uuid)})
+        return _wire.powerpack(await self.call_json_async("get_powerpack", arguments))
 
     def update_powerpack(
         self,
@@ -289,9 +301,9 @@ class PowerpackClient(_NativeClient):
         number_priority: _typing.Optional[_typing.List[NumberPriority]] = None,
     ) -> Powerpack:
         """Changes a Powerpack; at least one keyword is required (else ``PowerpackError.Validation``)."""
-        changes = UpdatePowerpack(name=name, sticky_sender=sticky_sender, local_connect=local_connect,
-                                  application=application, number_priority=number_priority)
-        return super().update_powerpack(uuid, changes)
+        changes = _wire.changes(name, sticky_sender, local_connect, application, number_priority)
+        arguments = _wire.dumps({"uuid": _text("uuid", uuid), "changes": changes})
+        return _wire.powerpack(self.call_json("update_powerpack", arguments))
 
     async def update_powerpack_async(
         self,
@@ -304,9 +316,9 @@ class PowerpackClient(_NativeClient):
         number_priority: _typing.Optional[_typing.List[NumberPriority]] = None,
     ) -> Powerpack:
         """The asyncio twin of :meth:`update_powerpack`."""
-        changes = UpdatePowerpack(name=name, sticky_sender=sticky_sender, local_connect=local_connect,
-                                  application=application, number_priority=number_priority)
-        return await super().update_powerpack_async(uuid, changes)
+        changes = _wire.changes(name, sticky_sender, local_connect, application, number_priority)
+        arguments = _wire.dumps({"uuid": _text("uuid", uuid), "changes": changes})
+        return _wire.powerpack(await self.call_json_async("update_powerpack", arguments))
 
     def create_powerpack(
         self,
@@ -318,9 +330,8 @@ class PowerpackClient(_NativeClient):
         number_priority: _typing.Optional[_typing.List[NumberPriority]] = None,
     ) -> Powerpack:
         """Creates a Powerpack; unset booleans take the API's defaults (true)."""
-        powerpack = CreatePowerpack(name=name, sticky_sender=sticky_sender, local_connect=local_connect,
-                                    application=application, number_priority=number_priority)
-        return super().create_powerpack(powerpack)
+        arguments = _wire.changes(_text("name", name), sticky_sender, local_connect, application, number_priority)
+        return _wire.powerpack(self.call_json("create_powerpack", _wire.dumps({"powerpack": arguments})))
 
     async def create_powerpack_async(
         self,
@@ -332,9 +343,14 @@ class PowerpackClient(_NativeClient):
         number_priority: _typing.Optional[_typing.List[NumberPriority]] = None,
     ) -> Powerpack:
         """The asyncio twin of :meth:`create_powerpack`."""
-        powerpack = CreatePowerpack(name=name, sticky_sender=sticky_sender, local_connect=local_connect,
-                                    application=application, number_priority=number_priority)
-        return await super().create_powerpack_async(powerpack)
+        arguments = _wire.changes(_text("name", name), sticky_sender, local_connect, application, number_priority)
+        return _wire.powerpack(await self.call_json_async("create_powerpack", _wire.dumps({"powerpack": arguments})))
+
+
+def _text(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be str, not {type(value).__name__}")
+    return value
 
 
 # --- A clean interpreter exit while asyncio calls are in flight -----------------------------

@@ -1,0 +1,84 @@
+"""The Powerpack calls' JSON path (``call_json``): the same records as UniFFI's typed exports,
+wrong Python types refused before anything is sent, and the low-level call itself."""
+
+import datetime
+import json
+
+import pytest
+
+import plivo_powerpack as pp
+from plivo_powerpack._native import PowerpackClient as NativeClient
+
+PRIORITY = pp.NumberPriority(
+    country_iso="CA",
+    service_type=pp.ServiceType.MMS,
+    priority=pp.Priority(priority1=pp.NumberType.TOLLFREE, priority2=pp.NumberType.LONGCODE,
+                         priority3=pp.NumberType.SHORTCODE),
+)
+
+
+def same_but_api_id(a, b):
+    """Each answer carries its own api_id; every other field must match."""
+    return {**a.__dict__, "api_id": None} == {**b.__dict__, "api_id": None} and a.api_id and b.api_id
+
+
+def test_the_json_path_returns_what_the_typed_export_returns(sandbox, client):
+    created = client.create_powerpack("json-path", sticky_sender=False,
+                                      application=pp.Application.XML(app_id="20342783288007824"),
+                                      number_priority=[PRIORITY])
+    typed = NativeClient.get_powerpack(client, created.uuid)
+    assert same_but_api_id(client.get_powerpack(created.uuid), typed)
+    assert same_but_api_id(created, typed)  # the create's answer, decoded alike
+    assert typed.number_priority == [PRIORITY]
+    assert typed.application_type == "XML" and typed.sticky_sender is False
+    assert isinstance(typed.created_on, datetime.datetime) and typed.created_on.tzinfo is not None
+
+    updated = client.update_powerpack(created.uuid, application=pp.Application.DETACH(), local_connect=False)
+    assert same_but_api_id(updated, NativeClient.get_powerpack(client, created.uuid))
+    assert updated.application_id is None and updated.local_connect is False
+
+
+def test_a_phlo_and_an_empty_priority_list_are_sent_as_given(sandbox, client):
+    uuid = client.create_powerpack("phlo").uuid
+    phlo = "3a1b5a28-0c5c-4a5c-9d3e-4a1b2c3d4e5f"
+    client.update_powerpack(uuid, application=pp.Application.PHLO(phlo_id=phlo), number_priority=[])
+    body = json.loads([e for e in sandbox.journal() if e["method"] == "POST"][-1]["body"])
+    assert body == {"application_id": phlo, "application_type": "phlo", "number_priority": []}
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda c: c.update_powerpack(7, name="x"), "uuid must be str, not int"),
+    (lambda c: c.update_powerpack("u", name=3), "name must be str or None, not int"),
+    (lambda c: c.update_powerpack("u", sticky_sender="false"), "sticky_sender must be bool or None, not str"),
+    (lambda c: c.update_powerpack("u", local_connect=1), "local_connect must be bool or None, not int"),
+    (lambda c: c.update_powerpack("u", application="xml"), "application must be an Application, not str"),
+    (lambda c: c.update_powerpack("u", number_priority=PRIORITY), "number_priority must be a list"),
+    (lambda c: c.update_powerpack("u", number_priority=["SMS"]), "number_priority items must be NumberPriority"),
+    (lambda c: c.create_powerpack(None), "name must be str, not NoneType"),
+    (lambda c: c.get_powerpack(b"uuid"), "uuid must be str, not bytes"),
+])
+def test_wrong_python_types_are_type_errors_before_any_request(sandbox, client, call, message):
+    with pytest.raises(TypeError, match=message):
+        call(client)
+    assert sandbox.journal() == []
+
+
+def test_call_json_runs_any_operation_by_name(sandbox, client):
+    uuid = client.create_powerpack("by-name").uuid
+    text = client.call_json("get_powerpack", '{"uuid": "%s"}' % uuid)
+    assert f'"uuid":"{uuid}"' in text and '"name":"by-name"' in text
+    with pytest.raises(pp.PowerpackError.Validation) as info:
+        client.call_json("no_such_operation", "{}")
+    assert info.value.field == "operation"
+    with pytest.raises(pp.PowerpackError.Validation) as info:
+        client.call_json("get_powerpack", "[1]")
+    assert (info.value.field, info.value.reason) == ("args", "must be a JSON object")
+
+
+async def test_the_async_json_path_matches_the_blocking_one(client):
+    uuid = client.create_powerpack("async-json").uuid
+    got = await client.get_powerpack_async(uuid)
+    updated = await client.update_powerpack_async(uuid, number_priority=[PRIORITY])
+    assert (got.uuid, got.name, got.number_priority) == (uuid, "async-json", [])
+    assert same_but_api_id(updated, NativeClient.get_powerpack(client, uuid))
+    assert updated.number_priority == [PRIORITY]
