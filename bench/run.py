@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,6 +43,9 @@ def contenders():
     bench_bin = os.path.join(REL, "powerpack-bench")
     go_bin = os.path.join(REL, "powerpack-bench-go")
     go = [("Go binding", "go", [go_bin])] if os.path.exists(go_bin) else []
+    php_package = os.path.join(ROOT, "target", "dist-release", "php", "src")
+    php = [("PHP binding", "php", ["php", os.path.join(here, "php", "contender.php")])] \
+        if os.path.isdir(php_package) and shutil.which("php") else []
     # plivo-go needs the Go module proxy, which the benchmark machine may not reach: its contender
     # goes here, as ("official plivo-go", "go", [...]), where the proxy is reachable.
     return [
@@ -54,7 +58,7 @@ def contenders():
         ("Kotlin binding, coroutines", "jvm", ["java", "-cp", cp, "bench.BindingContenderKt", "coroutines"]),
         ("Kotlin binding, blocking", "jvm", ["java", "-cp", cp, "bench.BindingContenderKt", "blocking"]),
         ("official plivo-java", "jvm", ["java", "-cp", cp, "bench.OfficialContender"]),
-    ] + go
+    ] + go + php
 
 
 CRASHES = []  # (command, exit status) of every contender process that died by a signal
@@ -144,19 +148,23 @@ def main():
             for name, _, cmd in contenders():
                 result, _, rss = run_process(cmd + ["throughput", base, uuids_file], env)
                 raw[name]["seq_s"].append(result["seq_s"])
-                raw[name]["conc_s"].append(result["conc_s"])
                 raw[name]["rss_mib"].append(rss)
                 _, wall, _ = run_process(cmd + ["cold", base, uuids_file], env)
                 raw[name]["cold_s"].append(wall)
-                admin(base, "POST", "faults", {"kind": "latency", "ms": LATENCY_MS, "count": 1_000_000})
-                try:
-                    latency, _, _ = run_process(cmd + ["latency", base, uuids_file], env)
-                finally:
-                    admin(base, "DELETE", "faults")
-                raw[name]["latency_s"].append(latency["latency_s"])
+                # A contender with no concurrency of its own (PHP: one request at a time) reports
+                # the sequential figures only.
+                latency = {}
+                if "conc_s" in result:
+                    raw[name]["conc_s"].append(result["conc_s"])
+                    admin(base, "POST", "faults", {"kind": "latency", "ms": LATENCY_MS, "count": 1_000_000})
+                    try:
+                        latency, _, _ = run_process(cmd + ["latency", base, uuids_file], env)
+                    finally:
+                        admin(base, "DELETE", "faults")
+                    raw[name]["latency_s"].append(latency["latency_s"])
                 admin(base, "DELETE", "journal")
-                print(f"run {r + 1}/{args.runs} {name}: seq {result['seq_s']:.3f}s conc {result['conc_s']:.3f}s "
-                      f"cold {wall * 1000:.0f}ms rss {rss:.0f}MiB latency {latency['latency_s']:.3f}s", flush=True)
+                print(f"run {r + 1}/{args.runs} {name}: seq {result['seq_s']:.3f}s conc {result.get('conc_s', 0):.3f}s "
+                      f"cold {wall * 1000:.0f}ms rss {rss:.0f}MiB latency {latency.get('latency_s', 0):.3f}s", flush=True)
     finally:
         sandbox.terminate()
         sandbox.wait()
@@ -176,25 +184,31 @@ def main():
 
 def write_report(results):
     raw = results["raw"]
-    med = {name: {k: statistics.median(v) for k, v in m.items()} for name, m in raw.items()}
+    med = {name: {k: statistics.median(v) for k, v in m.items() if v} for name, m in raw.items()}
+
+    def rate(n, key):
+        return N / med[n][key] if key in med[n] else float("nan")
 
     def seq_rate(n):
-        return N / med[n]["seq_s"]
+        return rate(n, "seq_s")
 
     def conc_rate(n):
-        return N / med[n]["conc_s"]
+        return rate(n, "conc_s")
 
     def per_call_us(n):
         return med[n]["seq_s"] / N * 1e6
 
     def latency_rate(n):
-        return N / med[n]["latency_s"] if "latency_s" in med[n] else float("nan")
+        return rate(n, "latency_s")
+
+    def shown(value):
+        return "n/a" if value != value else f"{value:,.0f}"
 
     rows = []
     for name in raw:
         m = med[name]
-        rows.append(f"| {name} | {seq_rate(name):,.0f} | {per_call_us(name):,.0f} | {conc_rate(name):,.0f} "
-                    f"| {latency_rate(name):,.0f} | {m['cold_s'] * 1000:,.0f} | {m['rss_mib']:,.0f} |")
+        rows.append(f"| {name} | {seq_rate(name):,.0f} | {per_call_us(name):,.0f} | {shown(conc_rate(name))} "
+                    f"| {shown(latency_rate(name))} | {m['cold_s'] * 1000:,.0f} | {m['rss_mib']:,.0f} |")
 
     py_blk, py_async, py_off = "Python binding, blocking", "Python binding, asyncio", "official plivo (Python)"
     core, floor = "Rust core", "raw reqwest (floor)"
@@ -226,6 +240,10 @@ def write_report(results):
             ("Go binding at 64 goroutines vs the Rust core at 64 tasks (target >= 0.9x)",
              conc_rate(go) / conc_rate(core), 0.9, "{:.2f}x"),
         ]
+    php = "PHP binding"
+    if php in med:
+        checks.append(("PHP binding per-call cost above the Rust core's, sequential (target <= 60 µs)",
+                       per_call_us(php) - per_call_us(core), 60.0, "{:.0f} µs"))
     check_rows = []
     for label, value, target, fmt in checks:
         if target is None:
@@ -253,7 +271,8 @@ against one release build of the sandbox with rate limiting off. Medians of {res
   the full response decoded and checked). 100 warm-up updates, then {N:,} sequential updates, then
   {N:,} updates at concurrency {CONCURRENCY} (Rust: tokio tasks; Python binding: 64 threads for
   blocking, `asyncio.gather` behind a semaphore for asyncio; official Python SDK: 64 threads;
-  Kotlin: coroutines behind a semaphore; plivo-java: 64 threads).
+  Kotlin: coroutines behind a semaphore; plivo-java: 64 threads; Go: 64 goroutines). PHP runs
+  one request at a time per process: it has sequential figures only (n/a elsewhere).
 - Latency workload (closer to a real network): the sandbox holds every request for
   {LATENCY_MS} ms (its `latency` fault); {N:,} updates at concurrency {LATENCY_CONCURRENCY}, each contender in
   its best style: tokio tasks (Rust core), asyncio (Python binding, asyncio), coroutines (Kotlin
@@ -300,8 +319,8 @@ def draw_chart(results, med):
 
     names = list(results["raw"])
     seq = [N / med[n]["seq_s"] for n in names]
-    conc = [N / med[n]["conc_s"] for n in names]
-    latency = [N / med[n]["latency_s"] for n in names]
+    conc = [N / med[n]["conc_s"] if "conc_s" in med[n] else 0 for n in names]
+    latency = [N / med[n]["latency_s"] if "latency_s" in med[n] else 0 for n in names]
     colors = {"rust": "#b7410e", "python": "#3572a5", "jvm": "#7f52ff", "go": "#00add8", "php": "#777bb3"}
     fig, axes = plt.subplots(1, 3, figsize=(19, 4.8))
     panels = ((axes[0], seq, "sequential"), (axes[1], conc, f"concurrency {CONCURRENCY}"),

@@ -34,5 +34,12 @@ else
     echo "SKIPPED: Go contender (no Go toolchain; make go-toolchain installs one)"
 fi
 
+echo "== PHP binding with the release library (skipped without php and its FFI extension)"
+if command -v php >/dev/null && php -r 'exit(extension_loaded("ffi") ? 0 : 1);'; then
+    DIST="$PWD/target/dist-release" LIB_DIR="$PWD/target/release" scripts/dist.sh php
+else
+    echo "SKIPPED: PHP contender (no php with FFI; make php-deps installs it)"
+fi
+
 echo "== run ($RUNS runs per contender)"
 $VENV/bin/python bench/run.py --runs "$RUNS"
