@@ -5,11 +5,12 @@ Called by scripts/bench.sh (which builds everything first) inside target/bench-v
     python bench/run.py --runs 3
 
 Each contender is a separate process speaking one protocol:
-    <command...> <throughput|cold|latency> <base_url> <uuids_file>
+    <command...> <throughput|cold|latency|soak> <base_url> <uuids_file>
 and printing one JSON object: {"seq_s", "conc_s"} for throughput (2,000 sequential updates,
 then 2,000 at concurrency 64, after 100 warm-up updates), {"first_call_s"} for cold, and
 {"latency_s"} for latency: 2,000 updates at concurrency 256 in the contender's best style while
-the sandbox holds every request for 20 ms (its latency fault), closer to a real network.
+the sandbox holds every request for 20 ms (its latency fault), closer to a real network;
+{"soak_n"} for soak (100,000 sequential updates while this driver reads the process's memory).
 This driver adds what only it can see: the process's wall time for cold start (interpreter or
 JVM start included) and its peak resident memory (ru_maxrss from wait4).
 """
@@ -32,6 +33,9 @@ REL = os.path.join(ROOT, "target", "release")
 OUT = os.path.join(ROOT, "target", "bench")
 AUTH_ID, AUTH_TOKEN = "MASANDBOX00000000001", "sandbox-auth-token"
 N, CONCURRENCY = 2000, 64
+SOAK = 100_000  # updates in the soak (one run per contender, after the timed runs)
+JVM_SOAK_HEAP_MIB = 64  # -Xmx of the JVM contenders in the soak (the timed runs keep the default)
+SOAK_GROWTH_MIB = 2.0  # allowed RSS growth after warm-up: allocator noise, not a per-call leak
 LATENCY_MS, LATENCY_CONCURRENCY = 20, 256
 
 
@@ -83,6 +87,42 @@ def run_process(cmd, env):
         CRASHES.append((" ".join(os.path.basename(c) for c in cmd[:3]) + " " + " ".join(cmd[-3:-2]), code))
         print(f"crash (signal {-code}): {' '.join(cmd)}", flush=True)
     raise SystemExit(f"contender crashed three times: {' '.join(cmd)}")
+
+
+def rss_mib(pid):
+    """The process's resident set size now (VmRSS), in MiB; None once it has exited."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def run_soak(cmd, env):
+    """The soak: the contender makes SOAK updates one after another while its resident set size
+    is read every 0.2 s. Returns (the largest RSS of the run's first half, the warm-up: JIT,
+    heap and pools settling; RSS at the end; the largest seen), in MiB, and the seconds taken.
+    A leak across the FFI grows with the calls, so the second half ends above the first's peak."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
+    samples = []
+    started = time.perf_counter()
+    while proc.poll() is None:
+        rss = rss_mib(proc.pid)
+        if rss is not None:
+            samples.append((time.perf_counter() - started, rss))
+        time.sleep(0.2)
+    out = proc.stdout.read()
+    if proc.returncode != 0 or not samples:
+        raise SystemExit(f"soak failed (exit {proc.returncode}): {' '.join(cmd)}")
+    assert json.loads(out.strip().splitlines()[-1])["soak_n"] == SOAK, out
+    total = samples[-1][0]
+    warm = max(rss for t, rss in samples if t <= total / 2)
+    # The last sample taken while the loop still ran (the very last may be the exit's teardown).
+    end = samples[-2][1] if len(samples) > 1 else samples[-1][1]
+    return warm, end, max(rss for _, rss in samples), total
 
 
 def admin(base, method, path, body=None):
@@ -165,6 +205,18 @@ def main():
                 admin(base, "DELETE", "journal")
                 print(f"run {r + 1}/{args.runs} {name}: seq {result['seq_s']:.3f}s conc {result.get('conc_s', 0):.3f}s "
                       f"cold {wall * 1000:.0f}ms rss {rss:.0f}MiB latency {latency.get('latency_s', 0):.3f}s", flush=True)
+        soak = {}
+        for name, _, cmd in contenders():
+            # A JVM with its default heap (a quarter of this machine's memory) grows the heap
+            # rather than collect, which hides whatever else grows; the JVM contenders soak in
+            # the same bounded heap, so that what grows is native memory or live objects.
+            if cmd[0] == "java":
+                cmd = cmd[:1] + [f"-Xmx{JVM_SOAK_HEAP_MIB}m"] + cmd[1:]
+            warm, end, peak, seconds = run_soak(cmd + ["soak", base, uuids_file], env)
+            admin(base, "DELETE", "journal")
+            soak[name] = {"warm_mib": warm, "end_mib": end, "peak_mib": peak, "seconds": seconds}
+            print(f"soak {name}: {SOAK:,} updates in {seconds:.0f}s, RSS {warm:.1f} MiB after warm-up, "
+                  f"{end:.1f} MiB at the end, peak {peak:.1f} MiB", flush=True)
     finally:
         sandbox.terminate()
         sandbox.wait()
@@ -175,6 +227,7 @@ def main():
         "versions": versions(),
         "runs": args.runs,
         "raw": raw,
+        "soak": soak,
         "groups": {name: group for name, group, _ in contenders()},
         "crashes": CRASHES,
     }
@@ -240,6 +293,36 @@ def write_report(results):
             ("Go binding at 64 goroutines vs the Rust core at 64 tasks (target >= 0.9x)",
              conc_rate(go) / conc_rate(core), 0.9, "{:.2f}x"),
         ]
+    checks += [
+        ("Python binding peak RSS vs official Python, throughput workload (target <= 1x)",
+         med[py_blk]["rss_mib"] / med[py_off]["rss_mib"], 1.0, "{:.2f}x"),
+        ("Kotlin binding peak RSS vs plivo-java, throughput workload (target <= 1x)",
+         max(med[kt]["rss_mib"], med[kt_blk]["rss_mib"]) / med[jv]["rss_mib"], 1.0, "{:.2f}x"),
+    ]
+    soak = results.get("soak", {})
+    ours = [n for n in soak if n in (py_blk, py_async, kt, kt_blk, "Go binding", "PHP binding", core)]
+    if ours:
+        worst = max(ours, key=lambda n: soak[n]["end_mib"] - soak[n]["warm_mib"])
+        checks.append((f"Largest RSS growth after warm-up over the {SOAK:,}-update soak, our contenders "
+                       f"({worst}; target <= {SOAK_GROWTH_MIB} MiB)",
+                       soak[worst]["end_mib"] - soak[worst]["warm_mib"], SOAK_GROWTH_MIB, "{:.1f} MiB"))
+    soak_rows = [f"| {n} | {v['seconds']:.0f} | {v['warm_mib']:.1f} | {v['end_mib']:.1f} | "
+                 f"{v['end_mib'] - v['warm_mib']:+.1f} | {v['peak_mib']:.1f} |" for n, v in soak.items()]
+    soak_text = "" if not soak_rows else f"""
+## Soak: {SOAK:,} sequential updates per contender
+
+One run per contender after the timed runs; the driver reads the process's resident set size
+(`VmRSS`) every 0.2 s. "After warm-up" is the largest reading of the run's first half (JIT,
+heap and connection pools settle there), "end" the last reading before the process exits. The JVM contenders run with `-Xmx{JVM_SOAK_HEAP_MIB}m`
+here: with the default heap (a quarter of the machine's memory) a JVM grows its heap instead of
+collecting (measured: the Kotlin binding 237 -> 1,206 MiB and plivo-java 184 -> 327 MiB over
+the same soak), which would hide a native leak rather than show one. A leak across the FFI (a buffer, a string or a handle not
+freed per call) grows with the number of calls and shows as the difference.
+
+| contender | seconds | RSS after warm-up: first half's peak (MiB) | RSS at the end (MiB) | growth (MiB) | peak (MiB) |
+|---|---:|---:|---:|---:|---:|
+{chr(10).join(soak_rows)}
+"""
     php = "PHP binding"
     if php in med:
         checks.append(("PHP binding per-call cost above the Rust core's, sequential (target <= 60 µs)",
@@ -298,7 +381,7 @@ against one release build of the sandbox with rate limiting off. Medians of {res
 {chr(10).join(check_rows)}
 
 Crashes: {crash_text}
-
+{soak_text}
 {analysis()}
 """
     open(os.path.join(ROOT, "BENCHMARKS.md"), "w").write(text)

@@ -46,9 +46,13 @@ stage_c() {
 
 stage_python() {
     fresh python
-    # maturin generates the Python from the library it builds; the zig build is the wheel's own
-    # (an explicit target triple, so it does not share target/debug: see the README's layout).
-    (cd bindings/python && PATH="$py_venv/bin:$PATH" "$py_venv/bin/maturin" build --zig \
+    # The zig build is the wheel's own (an explicit target triple, so it does not share
+    # target/debug: see the Makefile's header), without debug info: nobody debugs the test wheel
+    # and it links faster and installs smaller (strip=none: without debug info cargo would strip,
+    # and zig's linker then drops the symbol table with UniFFI's metadata). maturin generates the Python from that library
+    # with the generator the workspace build made (scripts/maturin-shim/cargo says why).
+    (cd bindings/python && REAL_CARGO="$(command -v cargo)" PLIVO_BINDGEN="$bindgen" CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_DEV_STRIP=none \
+        PATH="$root/scripts/maturin-shim:$py_venv/bin:$PATH" "$py_venv/bin/maturin" build --zig \
         --compatibility manylinux2014 --out "$dist/python")
     scripts/check_wheel.sh "$dist"/python/*.whl "$py_venv/bin/auditwheel"
     (cd bindings/python && "$py_venv/bin/maturin" sdist --out "$dist/python")

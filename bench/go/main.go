@@ -1,6 +1,6 @@
 // Benchmark contender: the Go binding (the staged module, linked with the release library).
 //
-//	powerpack-bench-go <throughput|cold|latency> <base_url> <uuids_file>
+//	powerpack-bench-go <throughput|cold|latency|soak> <base_url> <uuids_file>
 //
 // Same protocol as every contender (see bench/run.py): one JSON object on stdout. Throughput is
 // 2,000 sequential updates, then 2,000 from 64 goroutines, after 100 warm-up updates; latency is
@@ -29,6 +29,7 @@ const (
 	warmup             = 100
 	concurrency        = 64
 	latencyConcurrency = 256
+	soakN              = 100_000 // the soak: sequential updates while the driver samples memory
 )
 
 func main() {
@@ -71,6 +72,11 @@ func main() {
 		result = map[string]float64{"first_call_s": time.Since(started).Seconds()}
 	case "latency":
 		result = map[string]float64{"latency_s": atConcurrency(latencyConcurrency)}
+	case "soak":
+		for i := 0; i < soakN; i++ {
+			update(i)
+		}
+		result = map[string]float64{"soak_n": soakN}
 	default:
 		for i := 0; i < warmup; i++ {
 			update(i)

@@ -2,7 +2,7 @@
 // Benchmark contender: the PHP binding (the Composer package staged with the release library,
 // target/dist-release/php), over the C ABI through ext-ffi.
 //
-//     php bench/php/contender.php <throughput|cold|latency> <base_url> <uuids_file>
+//     php bench/php/contender.php <throughput|cold|latency|soak> <base_url> <uuids_file>
 //
 // Same protocol as every contender (see bench/run.py): one JSON object on stdout. PHP runs one
 // request at a time per process (no threads), so it reports the sequential figures only:
@@ -48,6 +48,12 @@ switch ($mode) {
             $update($i);
         }
         $out = ['seq_s' => (hrtime(true) - $t) / 1e9];
+        break;
+    case 'soak':
+        for ($i = 0; $i < 100000; $i++) {
+            $update($i);
+        }
+        $out = ['soak_n' => 100000];
         break;
     default:
         $out = ['unsupported' => "PHP runs one request at a time: no $mode figure"];

@@ -1,6 +1,6 @@
 """Benchmark contender: the plivo-powerpack Python binding (the installed release wheel).
 
-    python contender_binding.py <blocking|asyncio> <throughput|cold|latency> <base_url> <uuids_file>
+    python contender_binding.py <blocking|asyncio> <throughput|cold|latency|soak> <base_url> <uuids_file>
 
 Same protocol as every contender (see bench/run.py): one JSON object on stdout.
 """
@@ -14,7 +14,8 @@ import os  # noqa: E402
 import sys  # noqa: E402
 
 import plivo_powerpack  # noqa: E402
-from timing import CONCURRENCY, LATENCY_CONCURRENCY, N, WARMUP, blocking_latency, blocking_throughput  # noqa: E402
+from timing import (  # noqa: E402
+    CONCURRENCY, LATENCY_CONCURRENCY, N, SOAK_N, WARMUP, blocking_latency, blocking_throughput, soak)
 
 
 def main():
@@ -35,6 +36,8 @@ def main():
         if mode == "cold":
             update(0)
             return {"first_call_s": time.perf_counter() - STARTED}
+        if mode == "soak":
+            return soak(update)
         return blocking_latency(update) if mode == "latency" else blocking_throughput(update)
 
     async def at_concurrency(limit):
@@ -54,6 +57,10 @@ def main():
             return {"first_call_s": time.perf_counter() - STARTED}
         if mode == "latency":
             return {"latency_s": await at_concurrency(LATENCY_CONCURRENCY)}
+        if mode == "soak":
+            for i in range(SOAK_N):
+                await update_async(i)
+            return {"soak_n": SOAK_N}
         for i in range(WARMUP):
             await update_async(i)
         t = time.perf_counter()

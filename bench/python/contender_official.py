@@ -1,6 +1,6 @@
 """Benchmark contender: Plivo's official `plivo` package from PyPI, pointed at the sandbox.
 
-    python contender_official.py <throughput|cold|latency> <base_url> <uuids_file>
+    python contender_official.py <throughput|cold|latency|soak> <base_url> <uuids_file>
 
 The official client has no base-URL option and re-reads the module constant
 PLIVO_API_BASE_URI on every request, so that constant is what is pointed at the
@@ -17,7 +17,7 @@ import sys  # noqa: E402
 
 import plivo  # noqa: E402
 import plivo.rest.client  # noqa: E402
-from timing import blocking_latency, blocking_throughput  # noqa: E402
+from timing import blocking_latency, blocking_throughput, soak  # noqa: E402
 
 
 def main():
@@ -34,6 +34,8 @@ def main():
         response = powerpacks[i % len(powerpacks)].update({"sticky_sender": i % 2 == 0})
         assert response.sticky_sender is (i % 2 == 0)
 
+    if mode == "soak":
+        return soak(update)
     return blocking_latency(update) if mode == "latency" else blocking_throughput(update)
 
 

@@ -5,6 +5,7 @@ import time
 
 N, CONCURRENCY, WARMUP = 2000, 64, 100
 LATENCY_CONCURRENCY = 256
+SOAK_N = 100_000  # the soak: sequential updates while the driver samples the process's memory
 
 
 def blocking_throughput(update):
@@ -24,6 +25,13 @@ def on_threads(update, threads):
         t = time.perf_counter()
         list(pool.map(update, range(N)))
         return time.perf_counter() - t
+
+
+def soak(update):
+    """SOAK_N sequential updates; the driver reads the resident set size meanwhile."""
+    for i in range(SOAK_N):
+        update(i)
+    return {"soak_n": SOAK_N}
 
 
 def blocking_latency(update):

@@ -1,4 +1,4 @@
-//! `powerpack-bench <core|core-blocking|reqwest> <throughput|cold|latency> <base_url> <uuids_file>`
+//! `powerpack-bench <core|core-blocking|reqwest> <throughput|cold|latency|soak> <base_url> <uuids_file>`
 //!
 //! One benchmark contender per process, speaking the protocol shared by every
 //! contender (see `bench/run.py`): credentials from PLIVO_AUTH_ID/TOKEN,
@@ -16,6 +16,8 @@ const CONCURRENCY: usize = 64;
 const WARMUP: usize = 100;
 /// The `latency` workload: N updates at this concurrency (the driver adds 20 ms per request).
 const LATENCY_CONCURRENCY: usize = 256;
+/// The soak: sequential updates while the driver samples the process's memory.
+const SOAK_N: usize = 100_000;
 
 /// One update, however the contender does it.
 trait Contender: Clone + Send + Sync + 'static {
@@ -91,6 +93,10 @@ async fn run<C: Contender>(c: C, mode: &str, uuids: &[String], started: Instant)
     if mode == "latency" {
         return serde_json::json!({"latency_s": concurrent(&c, uuids, LATENCY_CONCURRENCY).await});
     }
+    if mode == "soak" {
+        sequential(&c, uuids, SOAK_N).await;
+        return serde_json::json!({"soak_n": SOAK_N});
+    }
     sequential(&c, uuids, WARMUP).await;
     let seq_s = sequential(&c, uuids, N).await;
     let conc_s = concurrent(&c, uuids, CONCURRENCY).await;
@@ -125,6 +131,10 @@ fn blocking_run(
     if mode == "latency" {
         return serde_json::json!({"latency_s": on_threads(LATENCY_CONCURRENCY)});
     }
+    if mode == "soak" {
+        (0..SOAK_N).for_each(update);
+        return serde_json::json!({"soak_n": SOAK_N});
+    }
     (0..WARMUP).for_each(update);
     let t = Instant::now();
     (0..N).for_each(update);
@@ -138,7 +148,7 @@ async fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, contender, mode, base, uuids_file] = args.as_slice() else {
         eprintln!(
-            "usage: powerpack-bench <core|core-blocking|reqwest> <throughput|cold|latency> <base_url> <uuids_file>"
+            "usage: powerpack-bench <core|core-blocking|reqwest> <throughput|cold|latency|soak> <base_url> <uuids_file>"
         );
         std::process::exit(2);
     };

@@ -14,14 +14,14 @@ import java.util.concurrent.Future;
 import okhttp3.OkHttpClient;
 
 /**
- * {@code OfficialContender <throughput|cold|latency> <base_url> <uuids_file>}: Plivo's official
+ * {@code OfficialContender <throughput|cold|latency|soak> <base_url> <uuids_file>}: Plivo's official
  * com.plivo:plivo-java, pointed at the sandbox through the PlivoClient constructor that takes a
  * base URL. Its calls are blocking, so concurrency 64 uses 64 threads sharing one client (and the
  * latency workload 256 threads).
  */
 public final class OfficialContender {
     private static final long STARTED = System.nanoTime();
-    private static final int N = 2000, CONCURRENCY = 64, WARMUP = 100, LATENCY_CONCURRENCY = 256;
+    private static final int N = 2000, CONCURRENCY = 64, WARMUP = 100, LATENCY_CONCURRENCY = 256, SOAK_N = 100_000;
 
     private static double since(long t) {
         return (System.nanoTime() - t) / 1e9;
@@ -35,6 +35,11 @@ public final class OfficialContender {
         if (mode.equals("cold")) {
             update(client, uuids, 0);
             System.out.println("{\"first_call_s\": " + since(STARTED) + "}");
+            System.exit(0);
+        }
+        if (mode.equals("soak")) {
+            for (int i = 0; i < SOAK_N; i++) update(client, uuids, i);
+            System.out.println("{\"soak_n\": " + SOAK_N + "}");
             System.exit(0);
         }
         if (mode.equals("latency")) {

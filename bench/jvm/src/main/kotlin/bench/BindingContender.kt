@@ -16,11 +16,13 @@ private const val N = 2000
 private const val CONCURRENCY = 64
 private const val WARMUP = 100
 private const val LATENCY_CONCURRENCY = 256
+/** The soak: sequential updates while the driver samples the process's memory. */
+private const val SOAK_N = 100_000
 
 private fun secondsSince(t: Long) = (System.nanoTime() - t) / 1e9
 
 /**
- * `BindingContenderKt <coroutines|blocking> <throughput|cold|latency> <base_url> <uuids_file>`: the Kotlin
+ * `BindingContenderKt <coroutines|blocking> <throughput|cold|latency|soak> <base_url> <uuids_file>`: the Kotlin
  * binding, with suspend calls (coroutines behind a semaphore) or blocking calls (64 threads).
  */
 fun main(args: Array<String>) {
@@ -48,6 +50,10 @@ fun main(args: Array<String>) {
             return secondsSince(t)
         }
         if (mode == "latency") return@runBlocking """{"latency_s": ${atConcurrency(LATENCY_CONCURRENCY)}}"""
+        if (mode == "soak") {
+            repeat(SOAK_N) { update(it) }
+            return@runBlocking """{"soak_n": $SOAK_N}"""
+        }
         repeat(WARMUP) { update(it) }
         var t = System.nanoTime()
         repeat(N) { update(it) }
@@ -75,6 +81,10 @@ private fun blocking(client: plivo.powerpack.PowerpackClient, mode: String, uuid
         return secondsSince(t)
     }
     if (mode == "latency") return """{"latency_s": ${onThreads(LATENCY_CONCURRENCY)}}"""
+    if (mode == "soak") {
+        repeat(SOAK_N) { update(it) }
+        return """{"soak_n": $SOAK_N}"""
+    }
     repeat(WARMUP) { update(it) }
     val t = System.nanoTime()
     repeat(N) { update(it) }
