@@ -42,6 +42,9 @@ impl Envelope {
     pub fn to_json(&self) -> &str {
         &self.0
     }
+    pub fn into_json(self) -> String {
+        self.0
+    }
 }
 
 impl From<PowerpackError> for Envelope {

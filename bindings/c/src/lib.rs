@@ -76,7 +76,7 @@ pub unsafe extern "C" fn plivo_client_new(config_json: *const c_char, error_out:
         }
     });
     if !error_out.is_null() {
-        *error_out = if client.is_some() { std::ptr::null_mut() } else { hand_out(envelope.to_json().to_owned()) };
+        *error_out = if client.is_some() { std::ptr::null_mut() } else { hand_out(envelope.into_json()) };
     }
     match client {
         Some(inner) => Box::into_raw(Box::new(PlivoClient { inner })),
@@ -127,7 +127,7 @@ pub unsafe extern "C" fn plivo_call(
         .unwrap_or_else(Envelope::from),
         Err(e) => e,
     });
-    hand_out(envelope.to_json().to_owned())
+    hand_out(envelope.into_json())
 }
 
 /// Starts one operation and returns at once; `callback(user_data, envelope)` is called exactly
