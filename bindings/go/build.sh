@@ -9,7 +9,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 go=${GO:-go}
-stage=${STAGE:-$root/target/dist/go}
+stage="$root/target/dist/go"
 [[ -f "$stage/go.mod" && -f "$stage/lib/linux_amd64/libplivo_powerpack_c.a" ]] ||
     { echo "no staged Go module: run 'make dist-go' (scripts/dist.sh go) first" >&2; exit 1; }
 export GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local GOTELEMETRY=off CGO_ENABLED=1
