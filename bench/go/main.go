@@ -4,9 +4,8 @@
 //
 // Same protocol as every contender (see bench/run.py): one JSON object on stdout. Throughput is
 // 2,000 sequential updates, then 2,000 from 64 goroutines, after 100 warm-up updates; latency is
-// 2,000 updates from 256 goroutines while the sandbox holds each request for 20 ms. Sequential
-// calls use context.Background() (the blocking path); the concurrent ones do too, as a Go service
-// handling requests with its own goroutines would.
+// 2,000 updates from 256 goroutines while the sandbox holds each request for 20 ms. Every call
+// uses context.Background(), as a Go service handling requests with its own goroutines would.
 package main
 
 import (

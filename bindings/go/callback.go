@@ -4,6 +4,7 @@ package powerpack
 // beside an //export may hold declarations only.
 
 /*
+#include <string.h>
 #include "plivo_powerpack.h"
 */
 import "C"
@@ -15,6 +16,6 @@ import (
 
 //export goPlivoComplete
 func goPlivoComplete(userData unsafe.Pointer, envelope *C.char) {
-	answers := cgo.Handle(uintptr(userData)).Value().(chan string)
-	answers <- C.GoString(envelope)
+	answers := cgo.Handle(uintptr(userData)).Value().(chan []byte)
+	answers <- C.GoBytes(unsafe.Pointer(envelope), C.int(C.strlen(envelope)))
 }

@@ -47,8 +47,10 @@ func describeNative(native *C.PlivoClient) string {
 }
 
 // call runs one operation of the core's table with its JSON arguments and decodes the result
-// into out. Without a context that can end, it blocks in Rust (one cgo call); otherwise it runs
-// asynchronously, and the context's end cancels the request in flight.
+// into out. Every call takes the async entry: the goroutine waits on a channel, not an OS thread
+// parked in cgo, so 64 goroutines make 64 cheap waits rather than 64 blocked threads on the
+// runtime's cores. A context that can end gets a cancellation token; its end cancels the request
+// in flight.
 func (c *Client) call(ctx context.Context, operation string, args any, out any) error {
 	if err := ctx.Err(); err != nil {
 		return &callError{operation: operation, err: err}
@@ -62,25 +64,22 @@ func (c *Client) call(ctx context.Context, operation string, args any, out any) 
 	cArgs := C.CString(string(payload))
 	defer C.free(unsafe.Pointer(cArgs))
 
-	var envelope string
+	answers := make(chan []byte, 1)
+	handle := cgo.NewHandle(answers)
+	defer handle.Delete()
 	if ctx.Done() == nil {
-		answer := C.plivo_call(c.native, cOp, cArgs)
-		envelope = C.GoString(answer)
-		C.plivo_string_free(answer)
-	} else {
-		answers := make(chan string, 1)
-		handle := cgo.NewHandle(answers)
-		defer handle.Delete()
-		token := C.plivo_cancel_new()
-		defer C.plivo_cancel_free(token)
-		C.plivo_go_call_async(c.native, cOp, cArgs, token, C.uintptr_t(handle))
-		select {
-		case envelope = <-answers:
-		case <-ctx.Done():
-			C.plivo_cancel_cancel(token)
-			<-answers // the callback always comes; after a cancel, at once
-			return &callError{operation: operation, err: ctx.Err()}
-		}
+		C.plivo_go_call_async(c.native, cOp, cArgs, nil, C.uintptr_t(handle))
+		return decodeEnvelope(<-answers, out)
 	}
-	return decodeEnvelope(envelope, out)
+	token := C.plivo_cancel_new()
+	defer C.plivo_cancel_free(token)
+	C.plivo_go_call_async(c.native, cOp, cArgs, token, C.uintptr_t(handle))
+	select {
+	case envelope := <-answers:
+		return decodeEnvelope(envelope, out)
+	case <-ctx.Done():
+		C.plivo_cancel_cancel(token)
+		<-answers // the callback always comes; after a cancel, at once
+		return &callError{operation: operation, err: ctx.Err()}
+	}
 }

@@ -149,24 +149,43 @@ func (c *Client) String() string { return c.description }
 // GoString is what %#v prints: the same, never the token.
 func (c *Client) GoString() string { return c.description }
 
+// The arguments of the Powerpack calls as the core's table names them: structs, not maps, since
+// encoding/json writes a struct from a cached plan and a map by reflection and a key sort.
+type (
+	uuidArgs struct {
+		UUID string `json:"uuid"`
+	}
+	createArgs struct {
+		Powerpack CreateParams `json:"powerpack"`
+	}
+	updateArgs struct {
+		UUID    string       `json:"uuid"`
+		Changes UpdateParams `json:"changes"`
+	}
+	deleteArgs struct {
+		UUID          string `json:"uuid"`
+		UnrentNumbers bool   `json:"unrent_numbers"`
+	}
+)
+
 // GetPowerpack fetches one Powerpack.
 func (c *Client) GetPowerpack(ctx context.Context, uuid string) (*Powerpack, error) {
 	var out Powerpack
-	return &out, c.call(ctx, "get_powerpack", map[string]any{"uuid": uuid}, &out)
+	return &out, c.call(ctx, "get_powerpack", uuidArgs{uuid}, &out)
 }
 
 // CreatePowerpack creates a Powerpack; unset booleans take the API's defaults (true). A create is
 // retried only when it surely was not processed, so a retry never makes a duplicate.
 func (c *Client) CreatePowerpack(ctx context.Context, params CreateParams) (*Powerpack, error) {
 	var out Powerpack
-	return &out, c.call(ctx, "create_powerpack", map[string]any{"powerpack": params}, &out)
+	return &out, c.call(ctx, "create_powerpack", createArgs{params}, &out)
 }
 
 // UpdatePowerpack changes a Powerpack ("Update a Powerpack"): nil fields are not sent,
 // Bool(false) is sent as false. At least one field is required.
 func (c *Client) UpdatePowerpack(ctx context.Context, uuid string, params UpdateParams) (*Powerpack, error) {
 	var out Powerpack
-	return &out, c.call(ctx, "update_powerpack", map[string]any{"uuid": uuid, "changes": params}, &out)
+	return &out, c.call(ctx, "update_powerpack", updateArgs{uuid, params}, &out)
 }
 
 // ListPowerpacks returns one page: Limit 1..20 (0 means 20), Offset from 0.
@@ -184,6 +203,5 @@ func (c *Client) ListAllPowerpacks(ctx context.Context) ([]Powerpack, error) {
 // DeletePowerpack deletes a Powerpack; its numbers stay rented unless UnrentNumbers is set.
 func (c *Client) DeletePowerpack(ctx context.Context, uuid string, opts DeleteOptions) (*DeleteResult, error) {
 	var out DeleteResult
-	args := map[string]any{"uuid": uuid, "unrent_numbers": opts.UnrentNumbers}
-	return &out, c.call(ctx, "delete_powerpack", args, &out)
+	return &out, c.call(ctx, "delete_powerpack", deleteArgs{uuid, opts.UnrentNumbers}, &out)
 }

@@ -96,10 +96,12 @@ type wireError struct {
 	Path        *string   `json:"path"`
 }
 
+// envelope is the core's answer; Result holds the caller's pointer (encoding/json decodes into
+// the value an interface points to) or nil to skip the result.
 type envelope struct {
-	OK     bool            `json:"ok"`
-	Result json.RawMessage `json:"result"`
-	Error  *wireError      `json:"error"`
+	OK     bool       `json:"ok"`
+	Result any        `json:"result"`
+	Error  *wireError `json:"error"`
 }
 
 func deref[T any](p *T) T {
@@ -129,22 +131,17 @@ func decodeFailure(text string) error {
 	return env.Error.toError()
 }
 
-func decodeEnvelope(text string, out any) error {
-	var env envelope
-	if err := json.Unmarshal([]byte(text), &env); err != nil {
+// decodeEnvelope reads the core's answer in one pass: the result goes straight into out.
+func decodeEnvelope(text []byte, out any) error {
+	env := envelope{Result: out}
+	if err := json.Unmarshal(text, &env); err != nil {
 		return &Error{Kind: KindInternal, Reason: err.Error(), Message: "internal error: " + err.Error()}
 	}
 	if !env.OK {
 		if env.Error == nil {
-			return decodeFailure(text)
+			return decodeFailure(string(text))
 		}
 		return env.Error.toError()
-	}
-	if out == nil {
-		return nil
-	}
-	if err := json.Unmarshal(env.Result, out); err != nil {
-		return &Error{Kind: KindInternal, Reason: err.Error(), Message: "internal error: " + err.Error()}
 	}
 	return nil
 }
