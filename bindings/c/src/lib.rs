@@ -30,6 +30,15 @@ pub struct PlivoClient {
     inner: Client,
 }
 
+impl PlivoClient {
+    /// A C handle to an existing client (it shares the client's connection pool): for a library
+    /// that makes clients its own way and hands them to C (the UniFFI layer's `c_client`).
+    /// Free it with [`plivo_client_free`].
+    pub fn into_raw(inner: Client) -> *mut PlivoClient {
+        Box::into_raw(Box::new(PlivoClient { inner }))
+    }
+}
+
 /// Called once when an async call completes: `envelope` is the JSON answer, valid only until the
 /// callback returns (the library frees it; copy what you keep).
 pub type PlivoCallback = extern "C" fn(user_data: *mut c_void, envelope: *const c_char);
@@ -79,7 +88,7 @@ pub unsafe extern "C" fn plivo_client_new(config_json: *const c_char, error_out:
         *error_out = if client.is_some() { std::ptr::null_mut() } else { hand_out(envelope.into_json()) };
     }
     match client {
-        Some(inner) => Box::into_raw(Box::new(PlivoClient { inner })),
+        Some(inner) => PlivoClient::into_raw(inner),
         None => std::ptr::null_mut(),
     }
 }

@@ -57,6 +57,13 @@ impl PowerpackClient {
     pub fn number_pool_of(&self, powerpack: Powerpack) -> Result<Arc<NumberPool>, PowerpackError> {
         Ok(Arc::new(NumberPool::from(self.inner.number_pool_of(&powerpack)?)))
     }
+
+    /// A handle to this client for the C ABI in the same library (`plivo_call`,
+    /// `plivo_call_async`: see `c_abi`), as an address. It shares this client's connection pool
+    /// and outlives it; the caller frees it once with `plivo_client_free`.
+    pub fn c_client(&self) -> u64 {
+        plivo_powerpack_c::PlivoClient::into_raw(self.inner.clone()) as usize as u64
+    }
 }
 
 calls! {

@@ -4,6 +4,8 @@
 //! matrix-rust-sdk's `matrix-sdk-ffi`: the core knows nothing of UniFFI, and this crate is the
 //! only code that does. It adds what foreign callers need and Rust callers do not:
 //!
+//! * [`c_abi`]: the C ABI in the same library, for the bindings' hot calls, and the way back
+//!   from its error envelope to the typed errors;
 //! * [`client`]: the exported `PowerpackClient`, each call declared once for both its blocking
 //!   and its async export;
 //! * [`config`]: the client settings as one record, with durations as `Duration` (Python
@@ -65,6 +67,7 @@ macro_rules! calls {
     };
 }
 
+pub mod c_abi;
 pub mod client;
 pub mod config;
 pub mod error;

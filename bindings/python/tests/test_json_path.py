@@ -1,5 +1,6 @@
-"""The Powerpack calls' JSON path (``call_json``): the same records as UniFFI's typed exports,
-wrong Python types refused before anything is sent, and the low-level call itself."""
+"""The Powerpack calls' JSON path (``call_json``; the C ABI for the blocking ones): the same
+records and errors as UniFFI's typed exports, wrong Python types refused before anything is sent,
+and the low-level call itself."""
 
 import datetime
 import json
@@ -8,6 +9,8 @@ import pytest
 
 import plivo_powerpack as pp
 from plivo_powerpack._native import PowerpackClient as NativeClient
+
+from conftest import AUTH_ID, AUTH_TOKEN
 
 PRIORITY = pp.NumberPriority(
     country_iso="CA",
@@ -82,3 +85,56 @@ async def test_the_async_json_path_matches_the_blocking_one(client):
     assert (got.uuid, got.name, got.number_priority) == (uuid, "async-json", [])
     assert same_but_api_id(updated, NativeClient.get_powerpack(client, uuid))
     assert updated.number_priority == [PRIORITY]
+
+
+def error_fields(error):
+    """An error's class and fields; each answer carries its own api_id (in its body too)."""
+    api_id = getattr(error, "api_id", None)
+    fields = {k: v.replace(api_id, "<api_id>") if api_id and isinstance(v, str) else v
+              for k, v in vars(error).items() if k != "api_id"}
+    return type(error), fields, bool(api_id)
+
+
+@pytest.mark.parametrize("fault", [
+    None,  # an unknown uuid: the sandbox's own 404
+    {"kind": "status", "status": 429, "retry_after_secs": 2, "count": 6},
+    {"kind": "status", "status": 400, "message": "MARK", "count": 2},
+    {"kind": "malformed_json", "count": 2},
+])
+def test_the_c_paths_errors_are_the_typed_exports_errors(sandbox, client, fault):
+    """Blocking calls take the C ABI and raise from its envelope; the typed export raises from
+    UniFFI's error buffer. The same failure must raise the same class with the same fields."""
+    uuid = "00000000-0000-4000-8000-000000000000"
+    if fault:
+        sandbox.fault(fault.pop("kind"), "GET", sandbox.path(uuid), **fault)
+    with pytest.raises(pp.PowerpackError) as through_c:
+        client.get_powerpack(uuid)
+    with pytest.raises(pp.PowerpackError) as typed:
+        NativeClient.get_powerpack(client, uuid)
+    assert error_fields(through_c.value) == error_fields(typed.value)
+    c_id, typed_id = through_c.value.__dict__.get("api_id"), typed.value.__dict__.get("api_id")
+    assert str(through_c.value).replace(c_id or "-", "<api_id>") == str(typed.value).replace(typed_id or "-", "<api_id>")
+
+
+def test_a_validation_error_of_the_c_path_names_its_field_before_any_request(sandbox, client):
+    with pytest.raises(pp.PowerpackError.Validation) as info:
+        client.update_powerpack("00000000-0000-4000-8000-000000000000")
+    assert info.value.field == "update"
+    assert sandbox.journal() == []
+
+
+def test_the_c_handle_is_made_once_and_freed_with_its_client(sandbox, monkeypatch):
+    from plivo_powerpack import _capi
+    import gc
+
+    freed = []
+    real_free = _capi._client_free
+    monkeypatch.setattr(_capi, "_client_free", lambda handle: (freed.append(handle), real_free(handle)))
+    client = pp.PowerpackClient(AUTH_ID, AUTH_TOKEN, pp.ClientConfig(base_url=sandbox.base_url))
+    uuid = client.create_powerpack("handle").uuid
+    handle = client._c_handle
+    client.get_powerpack(uuid)
+    assert client._c_handle == handle and handle
+    del client
+    gc.collect()
+    assert freed == [handle]

@@ -47,7 +47,7 @@ from ._native import (
 from ._native import NumberPool as _NativeNumberPool
 from ._native import PowerpackClient as _NativeClient
 from ._native import prepare_for_exit as _prepare_for_exit
-from . import _wire
+from . import _capi, _wire
 
 if _typing.TYPE_CHECKING:
     # Typed declarations of the two generated classes mypy cannot read (see _typing.pyi).
@@ -276,14 +276,15 @@ class PowerpackClient(_NativeClient):
             return NumberPool(super().number_pool_of(pool))
         return NumberPool(super().number_pool(pool))
 
-    # The Powerpack calls cross the FFI as one JSON string each way (``call_json``, the core's
-    # operation table by name; see _wire.py): lifting the 11-field record through UniFFI's
-    # generated Python cost more than the HTTP call. Python callers keep keyword arguments;
-    # unset keywords are not sent, False is sent as false.
+    # The Powerpack calls cross the FFI as one JSON string each way (the core's operation table
+    # by name; see _wire.py): lifting the 11-field record through UniFFI's generated Python cost
+    # more than the HTTP call. The blocking ones take the C ABI in the same library (one crossing:
+    # _capi.py), the async ones UniFFI's ``call_json_async``. Python callers keep keyword
+    # arguments; unset keywords are not sent, False is sent as false.
 
     def get_powerpack(self, uuid: str) -> Powerpack:
         """Fetches one Powerpack."""
-        return _wire.powerpack(self.call_json("get_powerpack", _wire.dumps({"uuid": _text("uuid", uuid)})))
+        return _wire.powerpack(_capi.call(self, b"get_powerpack", _wire.dumps({"uuid": _text("uuid", uuid)})))
 
     async def get_powerpack_async(self, uuid: str) -> Powerpack:
         """The asyncio twin of :meth:`get_powerpack`."""
@@ -303,7 +304,7 @@ class PowerpackClient(_NativeClient):
         """Changes a Powerpack; at least one keyword is required (else ``PowerpackError.Validation``)."""
         changes = _wire.changes(name, sticky_sender, local_connect, application, number_priority)
         arguments = _wire.dumps({"uuid": _text("uuid", uuid), "changes": changes})
-        return _wire.powerpack(self.call_json("update_powerpack", arguments))
+        return _wire.powerpack(_capi.call(self, b"update_powerpack", arguments))
 
     async def update_powerpack_async(
         self,
@@ -331,7 +332,7 @@ class PowerpackClient(_NativeClient):
     ) -> Powerpack:
         """Creates a Powerpack; unset booleans take the API's defaults (true)."""
         arguments = _wire.changes(_text("name", name), sticky_sender, local_connect, application, number_priority)
-        return _wire.powerpack(self.call_json("create_powerpack", _wire.dumps({"powerpack": arguments})))
+        return _wire.powerpack(_capi.call(self, b"create_powerpack", _wire.dumps({"powerpack": arguments})))
 
     async def create_powerpack_async(
         self,

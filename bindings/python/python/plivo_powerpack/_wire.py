@@ -95,7 +95,7 @@ def _priority_of(d: _typing.Dict[str, _typing.Any]) -> NumberPriority:
     )
 
 
-def powerpack(text: str) -> Powerpack:
+def powerpack(text: _typing.Union[str, bytes]) -> Powerpack:
     """A Powerpack from the core's serde form."""
     d = _json.loads(text)
     return Powerpack(
