@@ -21,7 +21,7 @@ rm -rf target/bindings/kotlin
 target/release/uniffi-bindgen generate --library target/release/libplivo_powerpack_ffi.so \
     --language kotlin --out-dir target/bindings/kotlin --no-format
 version=$(scripts/version.sh)
-mvn -B -q --no-transfer-progress -f bindings/kotlin/pom.xml -DskipTests -Dnative.lib.dir="$PWD/target/release" "-Drevision=$version" install
+mvn -B -q --no-transfer-progress -f bindings/kotlin/pom.xml -DskipTests clean -Dnative.lib.dir="$PWD/target/release" "-Drevision=$version" install
 mvn -B -q --no-transfer-progress -f bench/jvm/pom.xml "-Drevision=$version" package dependency:build-classpath \
     -Dmdep.outputFile="$PWD/bench/jvm/target/classpath.txt"
 

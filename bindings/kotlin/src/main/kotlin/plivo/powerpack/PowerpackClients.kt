@@ -42,9 +42,11 @@ fun clientConfig(baseUrl: String?): ClientConfig = ClientConfig(baseUrl = baseUr
 internal fun ClientConfig.withJvmUserAgent(): ClientConfig =
     if (userAgentSuffix == null) copy(userAgentSuffix = JVM_USER_AGENT) else this
 
-// Updates and creates cross the FFI as one record (`UpdatePowerpack`, `CreatePowerpack`). Kotlin
-// callers keep named arguments through these extensions; Java callers use the builders below.
-// Arguments left null are not sent; `false` is sent as false.
+// Kotlin callers keep named arguments through these extensions; Java callers use the builders
+// below with the generated `updatePowerpack(uuid, changes)`. Arguments left null are not sent;
+// `false` is sent as false. The extensions take the C ABI in the same library (CAbi.kt, Wire.kt: one
+// crossing a call, no JNA `Structure`); the generated members take UniFFI's calls. Both run the
+// same Rust and answer the same records and errors.
 
 /** Changes a Powerpack: `client.updatePowerpack(uuid, name = "x", stickySender = false)`. */
 fun PowerpackClient.updatePowerpack(
@@ -54,7 +56,9 @@ fun PowerpackClient.updatePowerpack(
     localConnect: Boolean? = null,
     application: Application? = null,
     numberPriority: List<NumberPriority>? = null,
-): Powerpack = updatePowerpack(uuid, UpdatePowerpack(name, stickySender, localConnect, application, numberPriority))
+): Powerpack = Wire.powerpack(
+    CAbi.call(this, "update_powerpack", Wire.updateArgs(uuid, UpdatePowerpack(name, stickySender, localConnect, application, numberPriority))),
+)
 
 /** The suspend twin of [updatePowerpack]. */
 suspend fun PowerpackClient.updatePowerpackAsync(
@@ -64,7 +68,9 @@ suspend fun PowerpackClient.updatePowerpackAsync(
     localConnect: Boolean? = null,
     application: Application? = null,
     numberPriority: List<NumberPriority>? = null,
-): Powerpack = updatePowerpackAsync(uuid, UpdatePowerpack(name, stickySender, localConnect, application, numberPriority))
+): Powerpack = Wire.powerpack(
+    CAbi.callAsync(this, "update_powerpack", Wire.updateArgs(uuid, UpdatePowerpack(name, stickySender, localConnect, application, numberPriority))),
+)
 
 /** Creates a Powerpack: `client.createPowerpack("name", localConnect = false)`. */
 fun PowerpackClient.createPowerpack(
@@ -73,7 +79,9 @@ fun PowerpackClient.createPowerpack(
     localConnect: Boolean? = null,
     application: Application? = null,
     numberPriority: List<NumberPriority>? = null,
-): Powerpack = createPowerpack(CreatePowerpack(name, stickySender, localConnect, application, numberPriority))
+): Powerpack = Wire.powerpack(
+    CAbi.call(this, "create_powerpack", Wire.createArgs(CreatePowerpack(name, stickySender, localConnect, application, numberPriority))),
+)
 
 /** The suspend twin of [createPowerpack]. */
 suspend fun PowerpackClient.createPowerpackAsync(
@@ -82,7 +90,9 @@ suspend fun PowerpackClient.createPowerpackAsync(
     localConnect: Boolean? = null,
     application: Application? = null,
     numberPriority: List<NumberPriority>? = null,
-): Powerpack = createPowerpackAsync(CreatePowerpack(name, stickySender, localConnect, application, numberPriority))
+): Powerpack = Wire.powerpack(
+    CAbi.callAsync(this, "create_powerpack", Wire.createArgs(CreatePowerpack(name, stickySender, localConnect, application, numberPriority))),
+)
 
 /**
  * The number pool of a Powerpack: `client.numberPool(powerpack).addNumber("14155550100")`.

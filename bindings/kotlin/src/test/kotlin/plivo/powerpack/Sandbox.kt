@@ -1,5 +1,8 @@
 package plivo.powerpack
 
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+
 import java.time.Duration
 
 import kotlinx.serialization.json.Json
@@ -62,6 +65,29 @@ object Sandbox {
     fun seed(document: String) { admin("POST", "seed", document) }
 
     fun clearJournal() { admin("DELETE", "journal") }
+
+    /**
+     * Starts [call] (against a hanging fault, with a client that retries every 200 ms), cancels
+     * it once its first attempt has reached the sandbox (an event, not a guess), and checks that
+     * the Rust call stopped with the coroutine: no retry follows.
+     */
+    suspend fun assertCancellingStopsTheCall(call: suspend () -> Unit) = kotlinx.coroutines.coroutineScope {
+        val job = launch { call() }
+        val deadline = System.nanoTime() + 5_000_000_000L
+        while (journal().isEmpty() && System.nanoTime() < deadline) delay(10)
+        job.cancel()
+        job.join()
+        org.junit.jupiter.api.Assertions.assertTrue(job.isCancelled)
+        // Uncancelled, the second attempt would follow the 200 ms attempt timeout; give it five times that.
+        delay(1_000)
+        org.junit.jupiter.api.Assertions.assertEquals(1, journal().size, "the Rust call stopped with the coroutine: no retry")
+    }
+
+    /** A client whose attempts time out after 200 ms and retry at once, up to 10 times. */
+    fun retryingClient() = powerpackClient(
+        AUTH_ID, AUTH_TOKEN,
+        config(attemptTimeout = Duration.ofMillis(200), retry = RetryPolicy(maxAttempts = 10, baseDelay = Duration.ofMillis(1), maxDelay = Duration.ofMillis(1))),
+    )
 
     fun path(uuid: String? = null) = "/v1/Account/$AUTH_ID/Powerpack/" + (uuid?.let { "$it/" } ?: "")
 
