@@ -60,6 +60,9 @@
 #ifndef PLIVO_POWERPACK_H
 #define PLIVO_POWERPACK_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -88,6 +91,9 @@ void plivo_cancel_cancel(const PlivoCancel *cancel);
 void plivo_cancel_free(PlivoCancel *cancel);
 
 void plivo_string_free(char *s);
+/* For an exit hook: no async callback runs after this; the ones running are waited for, at most
+ * timeout_ms. Returns whether they all finished in time. */
+bool plivo_prepare_for_exit(uint64_t timeout_ms);
 /* Every operation's name, as a JSON array (free it). */
 char *plivo_operations(void);
 /* The library's version: a static string, never freed. */

@@ -11,7 +11,8 @@
 //!
 //! * [`config`]: the client settings as JSON;
 //! * [`dispatch`]: the operation table expanded into one `name -> call` match, and the envelope;
-//! * [`cancel`]: the cancellation token.
+//! * [`cancel`]: the cancellation token;
+//! * [`exit`]: the exit gate, so a host can exit while async calls are in flight.
 
 use std::ffi::{c_char, c_void, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -21,6 +22,7 @@ use plivo_powerpack::Client;
 pub mod cancel;
 pub mod config;
 pub mod dispatch;
+pub mod exit;
 
 use cancel::PlivoCancel;
 use dispatch::Envelope;
@@ -195,7 +197,16 @@ fn deliver(callback: PlivoCallback, user_data: *mut c_void, envelope: &Envelope)
     let json = CString::new(envelope.to_json()).unwrap_or_else(|_| c"{\"ok\":false}".to_owned());
     // A panic unwinding out of a foreign callback is the caller's bug; it must still not cross
     // back into C, so it stops here.
-    let _ = catch_unwind(AssertUnwindSafe(|| callback(user_data, json.as_ptr())));
+    exit::deliver_unless_exiting(|| {
+        let _ = catch_unwind(AssertUnwindSafe(|| callback(user_data, json.as_ptr())));
+    });
+}
+
+/// For a host's exit hook: no async completion is delivered after this call; the deliveries in
+/// progress are waited for, at most `timeout_ms`. Returns whether they all finished in time.
+#[no_mangle]
+pub extern "C" fn plivo_prepare_for_exit(timeout_ms: u64) -> bool {
+    catch_unwind(|| exit::prepare_for_exit(std::time::Duration::from_millis(timeout_ms))).unwrap_or(false)
 }
 
 /// The client (a cheap clone), the operation's name and its arguments' text, or the refusal.

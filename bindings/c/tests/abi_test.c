@@ -409,6 +409,27 @@ static void test_async_calls_and_cancellation(PlivoClient *c) {
     free(admin("DELETE", "/__admin/faults", NULL));
 }
 
+/* Last: the gate is process-wide and stays shut. A call in flight when the exit hook runs never
+ * calls back (its answer would arrive 300 ms later; waited for 900 ms). */
+static void test_exit_gate(PlivoClient *c) {
+    const char *path = "/v1/Account/" AUTH_ID "/Powerpack/late/";
+    char rule[256];
+    snprintf(rule, sizeof rule, "{\"kind\":\"hang\",\"method\":\"GET\",\"path\":\"%s\",\"ms\":300}", path);
+    fault(rule);
+    struct completion late = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, ""};
+    plivo_call_async(c, "get_powerpack", "{\"uuid\":\"late\"}", NULL, on_complete, &late);
+    CHECK(plivo_prepare_for_exit(1000), "nothing was being delivered");
+    usleep(900000);
+    CHECK(late.calls == 0, "no callback after plivo_prepare_for_exit: %s", late.envelope);
+    struct completion refused = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, ""};
+    plivo_call_async(c, NULL, "{}", NULL, on_complete, &refused);
+    CHECK(refused.calls == 0, "not even a refusal on the calling thread");
+    char *blocking = plivo_call(c, "get_powerpack", "{\"uuid\":\"\"}");
+    CHECK(has(blocking, "\"field\":\"uuid\""), "blocking calls still answer: %s", blocking);
+    plivo_string_free(blocking);
+    free(admin("DELETE", "/__admin/faults", NULL));
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) {
         fprintf(stderr, "usage: abi_test <sandbox base URL>\n");
@@ -426,6 +447,7 @@ int main(int argc, char **argv) {
     test_each_error_kind(c);
     test_sixteen_threads_share_one_client(c);
     test_async_calls_and_cancellation(c);
+    test_exit_gate(c);
     plivo_client_free(c);
 
     printf("c-abi: %d checks, %d failed\n", checks, failures);

@@ -6,36 +6,26 @@
 //! a thread that asks for the GIL during finalization with `pthread_exit`, whose forced unwind
 //! cannot cross the Rust frames below, and the process aborts ("FATAL: exception not rethrown").
 //!
-//! So every async export delivers its completion through [`Guarded`], which counts deliveries in
-//! progress and skips them once [`prepare_for_exit`] was called. A language's exit hook (Python's
-//! `atexit`, which runs before finalization starts) calls it: no completion is delivered after
-//! that, and the ones being delivered are waited for. Calls still running are abandoned with the
-//! process, which is what exiting means.
+//! So every async export delivers its completion through [`Guarded`], whose wakes pass the C
+//! ABI's exit gate (`plivo_powerpack_c::exit`, one gate for both ways into the library): once
+//! [`prepare_for_exit`] was called, from a language's exit hook (Python's `atexit`, which runs
+//! before finalization starts), no completion is delivered, and the ones being delivered are
+//! waited for. Calls still running are abandoned with the process, which is what exiting means.
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-static EXITING: AtomicBool = AtomicBool::new(false);
-static DELIVERING: AtomicUsize = AtomicUsize::new(0);
+use plivo_powerpack_c::exit as gate;
 
 /// Stops delivering async completions to the calling language and waits, at most `timeout`,
 /// for the deliveries in progress to finish. For exit hooks only: after it, async calls never
 /// complete. Returns whether every delivery in progress finished in time.
 #[uniffi::export]
 pub fn prepare_for_exit(timeout: Duration) -> bool {
-    EXITING.store(true, SeqCst);
-    let deadline = Instant::now() + timeout;
-    while DELIVERING.load(SeqCst) > 0 {
-        if Instant::now() >= deadline {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    true
+    gate::prepare_for_exit(timeout)
 }
 
 /// A future whose wake-ups reach the foreign caller only while the process is not exiting.
@@ -49,10 +39,8 @@ impl<F: Future> Guarded<F> {
     }
 }
 
-/// The waker handed to the inner future: brackets each wake of UniFFI's waker (which runs the
-/// foreign callback) with the `DELIVERING` count, and drops it once exiting. The count is raised
-/// before the flag is read, and `prepare_for_exit` sets the flag before reading the count, so a
-/// delivery is either waited for or skipped, never missed (sequentially consistent atomics).
+/// The waker handed to the inner future: each wake of UniFFI's waker (which runs the foreign
+/// callback) passes the exit gate, which counts it while it runs and drops it once exiting.
 struct GuardedWake(Waker);
 
 impl Wake for GuardedWake {
@@ -61,11 +49,7 @@ impl Wake for GuardedWake {
     }
 
     fn wake_by_ref(self: &Arc<Self>) {
-        DELIVERING.fetch_add(1, SeqCst);
-        if !EXITING.load(SeqCst) {
-            self.0.wake_by_ref();
-        }
-        DELIVERING.fetch_sub(1, SeqCst);
+        gate::deliver_unless_exiting(|| self.0.wake_by_ref());
     }
 }
 
@@ -81,7 +65,7 @@ impl<F: Future> Future for Guarded<F> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::AtomicU32;
+    use std::sync::atomic::{AtomicU32, Ordering::SeqCst};
 
     struct CountingWake(AtomicU32);
     impl Wake for CountingWake {
@@ -117,6 +101,7 @@ mod tests {
         assert!(prepare_for_exit(Duration::from_millis(100)), "nothing was being delivered");
         inner_waker.wake_by_ref();
         assert_eq!(outer.0.load(SeqCst), 1, "dropped once exiting");
-        assert_eq!(DELIVERING.load(SeqCst), 0);
+        assert_eq!(gate::delivering(), 0);
+        assert!(gate::exiting());
     }
 }

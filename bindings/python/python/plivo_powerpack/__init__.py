@@ -278,9 +278,9 @@ class PowerpackClient(_NativeClient):
 
     # The Powerpack calls cross the FFI as one JSON string each way (the core's operation table
     # by name; see _wire.py): lifting the 11-field record through UniFFI's generated Python cost
-    # more than the HTTP call. The blocking ones take the C ABI in the same library (one crossing:
-    # _capi.py), the async ones UniFFI's ``call_json_async``. Python callers keep keyword
-    # arguments; unset keywords are not sent, False is sent as false.
+    # more than the HTTP call, and they take the C ABI in the same library (one crossing a call:
+    # _capi.py). Python callers keep keyword arguments; unset keywords are not sent, False is sent
+    # as false.
 
     def get_powerpack(self, uuid: str) -> Powerpack:
         """Fetches one Powerpack."""
@@ -289,7 +289,7 @@ class PowerpackClient(_NativeClient):
     async def get_powerpack_async(self, uuid: str) -> Powerpack:
         """The asyncio twin of :meth:`get_powerpack`."""
         arguments = _wire.dumps({"uuid": _text("uuid", uuid)})
-        return _wire.powerpack(await self.call_json_async("get_powerpack", arguments))
+        return _wire.powerpack(await _capi.call_async(self, b"get_powerpack", arguments))
 
     def update_powerpack(
         self,
@@ -319,7 +319,7 @@ class PowerpackClient(_NativeClient):
         """The asyncio twin of :meth:`update_powerpack`."""
         changes = _wire.changes(name, sticky_sender, local_connect, application, number_priority)
         arguments = _wire.dumps({"uuid": _text("uuid", uuid), "changes": changes})
-        return _wire.powerpack(await self.call_json_async("update_powerpack", arguments))
+        return _wire.powerpack(await _capi.call_async(self, b"update_powerpack", arguments))
 
     def create_powerpack(
         self,
@@ -345,7 +345,7 @@ class PowerpackClient(_NativeClient):
     ) -> Powerpack:
         """The asyncio twin of :meth:`create_powerpack`."""
         arguments = _wire.changes(_text("name", name), sticky_sender, local_connect, application, number_priority)
-        return _wire.powerpack(await self.call_json_async("create_powerpack", _wire.dumps({"powerpack": arguments})))
+        return _wire.powerpack(await _capi.call_async(self, b"create_powerpack", _wire.dumps({"powerpack": arguments})))
 
 
 def _text(name: str, value: object) -> str:
@@ -361,7 +361,8 @@ def _text(name: str, value: object) -> str:
 # with pthread_exit, whose forced unwind cannot cross Rust frames: the process would abort with
 # "FATAL: exception not rethrown". atexit hooks run before finalization starts, so this one tells
 # the Rust side to deliver no more completions and to finish the deliveries in progress
-# (plivo_powerpack_ffi's exit module). Calls still running are abandoned with the process.
+# (the library's exit gate, which UniFFI's completions and the C ABI's callbacks both pass).
+# Calls still running are abandoned with the process.
 
 
 @_atexit.register
