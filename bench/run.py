@@ -263,43 +263,15 @@ def write_report(results):
         rows.append(f"| {name} | {seq_rate(name):,.0f} | {per_call_us(name):,.0f} | {shown(conc_rate(name))} "
                     f"| {shown(latency_rate(name))} | {m['cold_s'] * 1000:,.0f} | {m['rss_mib']:,.0f} |")
 
-    py_blk, py_async, py_off = "Python binding, blocking", "Python binding, asyncio", "official plivo (Python)"
-    core, floor = "Rust core", "raw reqwest (floor)"
-    kt, kt_blk, jv = "Kotlin binding, coroutines", "Kotlin binding, blocking", "official plivo-java"
-    best_py_conc = max(conc_rate(py_blk), conc_rate(py_async))
-    best_kt_conc = max(conc_rate(kt), conc_rate(kt_blk))
-    checks = [
-        ("Python binding per-call cost above the Rust core's, sequential (target <= 100 µs)",
-         per_call_us(py_blk) - per_call_us(core), 100.0, "{:.0f} µs"),
-        ("Python binding (best style) vs official Python, concurrency 64 (target >= 5x)",
-         best_py_conc / conc_rate(py_off), 5.0, "{:.1f}x"),
-        ("Python asyncio vs official Python (threads), 20 ms latency at 256 (target >= 5x)",
-         latency_rate(py_async) / latency_rate(py_off), 5.0, "{:.1f}x"),
-        ("Kotlin binding (best style) vs plivo-java, concurrency 64 (target >= 1.2x)",
-         best_kt_conc / conc_rate(jv), 1.2, "{:.2f}x"),
-        ("Kotlin coroutines vs Kotlin threads, 20 ms latency at 256 (target >= 1x)",
-         latency_rate(kt) / latency_rate(kt_blk), 1.0, "{:.2f}x"),
-        ("Python binding vs official Python, sequential", seq_rate(py_blk) / seq_rate(py_off), None, "{:.1f}x"),
-        ("Kotlin binding vs plivo-java, sequential", seq_rate(kt) / seq_rate(jv), None, "{:.1f}x"),
-        ("Kotlin coroutines vs plivo-java (threads), 20 ms latency at 256",
-         latency_rate(kt) / latency_rate(jv), None, "{:.1f}x"),
-        ("Rust core vs raw reqwest floor, sequential per-call", per_call_us(core) / per_call_us(floor), None, "{:.2f}x"),
-    ]
-    go = "Go binding"
-    if go in med:
-        checks += [
-            ("Go binding per-call cost above the Rust core's, sequential (target <= 30 µs)",
-             per_call_us(go) - per_call_us(core), 30.0, "{:.0f} µs"),
-            ("Go binding at 64 goroutines vs the Rust core at 64 tasks (target >= 0.9x)",
-             conc_rate(go) / conc_rate(core), 0.9, "{:.2f}x"),
-        ]
-    checks += [
-        ("Python binding peak RSS vs official Python, throughput workload (target <= 1x)",
-         med[py_blk]["rss_mib"] / med[py_off]["rss_mib"], 1.0, "{:.2f}x"),
-        ("Kotlin binding peak RSS vs plivo-java, throughput workload (target <= 1x)",
-         max(med[kt]["rss_mib"], med[kt_blk]["rss_mib"]) / med[jv]["rss_mib"], 1.0, "{:.2f}x"),
-    ]
+    checks = target_checks(med, set(raw))
+    # The same comparisons within each round (every contender ran back to back in it): on a shared
+    # machine whose speed drifts between rounds, the pairs show how much of a verdict is drift.
+    rounds = min(len(v) for m in raw.values() for v in m.values() if v)
+    per_round = [target_checks({n: {k: v[r] for k, v in m.items() if len(v) > r} for n, m in raw.items()}, set(raw))
+                 for r in range(rounds)]
     soak = results.get("soak", {})
+    py_blk, py_async, kt, kt_blk, core = ("Python binding, blocking", "Python binding, asyncio",
+                                          "Kotlin binding, coroutines", "Kotlin binding, blocking", "Rust core")
     ours = [n for n in soak if n in (py_blk, py_async, kt, kt_blk, "Go binding", "PHP binding", core)]
     if ours:
         worst = max(ours, key=lambda n: soak[n]["end_mib"] - soak[n]["warm_mib"])
@@ -323,19 +295,16 @@ freed per call) grows with the number of calls and shows as the difference.
 |---|---:|---:|---:|---:|---:|
 {chr(10).join(soak_rows)}
 """
-    php = "PHP binding"
-    if php in med:
-        checks.append(("PHP binding per-call cost above the Rust core's, sequential (target <= 60 µs)",
-                       per_call_us(php) - per_call_us(core), 60.0, "{:.0f} µs"))
     check_rows = []
-    for label, value, target, fmt in checks:
+    for i, (label, value, target, fmt) in enumerate(checks):
         if target is None:
             verdict = "(context)"
         elif "<=" in label:
             verdict = "met" if value <= target else "**missed**"
         else:
             verdict = "met" if value >= target else "**missed**"
-        check_rows.append(f"| {label} | {fmt.format(value)} | {verdict} |")
+        rounds_shown = ", ".join(fmt.format(r[i][1]) for r in per_round) if i < len(per_round[0]) else "(one run)"
+        check_rows.append(f"| {label} | {fmt.format(value)} | {rounds_shown} | {verdict} |")
 
     crashes = results.get("crashes", [])
     crash_text = ("No contender process crashed." if not crashes else
@@ -376,8 +345,11 @@ against one release build of the sandbox with rate limiting off. Medians of {res
 
 ## Targets
 
-| comparison | ratio | verdict |
-|---|---:|---|
+The verdict reads the medians; "each round" is the same comparison within each round, where
+every contender ran back to back.
+
+| comparison | medians | each round | verdict |
+|---|---:|---:|---|
 {chr(10).join(check_rows)}
 
 Crashes: {crash_text}
@@ -387,6 +359,58 @@ Crashes: {crash_text}
     open(os.path.join(ROOT, "BENCHMARKS.md"), "w").write(text)
     print(text)
     print("chart:", chart)
+
+
+def target_checks(stat, names):
+    """The issue's targets and their context, as (label, value, target, format), from one set of
+    figures per contender (`stat[name][key]`: the medians, or one round's values)."""
+    def rate(n, key):
+        return N / stat[n][key] if key in stat.get(n, {}) else float("nan")
+
+    def per_call_us(n):
+        return stat[n]["seq_s"] / N * 1e6
+
+    py_blk, py_async, py_off = "Python binding, blocking", "Python binding, asyncio", "official plivo (Python)"
+    core, floor = "Rust core", "raw reqwest (floor)"
+    kt, kt_blk, jv = "Kotlin binding, coroutines", "Kotlin binding, blocking", "official plivo-java"
+    best_py_conc = max(rate(py_blk, "conc_s"), rate(py_async, "conc_s"))
+    best_kt_conc = max(rate(kt, "conc_s"), rate(kt_blk, "conc_s"))
+    checks = [
+        ("Python binding per-call cost above the Rust core's, sequential (target <= 100 µs)",
+         per_call_us(py_blk) - per_call_us(core), 100.0, "{:.0f} µs"),
+        ("Python binding (best style) vs official Python, concurrency 64 (target >= 5x)",
+         best_py_conc / rate(py_off, "conc_s"), 5.0, "{:.1f}x"),
+        ("Python asyncio vs official Python (threads), 20 ms latency at 256 (target >= 5x)",
+         rate(py_async, "latency_s") / rate(py_off, "latency_s"), 5.0, "{:.1f}x"),
+        ("Kotlin binding (best style) vs plivo-java, concurrency 64 (target >= 1.2x)",
+         best_kt_conc / rate(jv, "conc_s"), 1.2, "{:.2f}x"),
+        ("Kotlin coroutines vs Kotlin threads, 20 ms latency at 256 (target >= 1x)",
+         rate(kt, "latency_s") / rate(kt_blk, "latency_s"), 1.0, "{:.2f}x"),
+        ("Python binding vs official Python, sequential", rate(py_blk, "seq_s") / rate(py_off, "seq_s"), None, "{:.1f}x"),
+        ("Kotlin binding vs plivo-java, sequential", rate(kt, "seq_s") / rate(jv, "seq_s"), None, "{:.1f}x"),
+        ("Kotlin coroutines vs plivo-java (threads), 20 ms latency at 256",
+         rate(kt, "latency_s") / rate(jv, "latency_s"), None, "{:.1f}x"),
+        ("Rust core vs raw reqwest floor, sequential per-call", per_call_us(core) / per_call_us(floor), None, "{:.2f}x"),
+    ]
+    go = "Go binding"
+    if go in names:
+        checks += [
+            ("Go binding per-call cost above the Rust core's, sequential (target <= 30 µs)",
+             per_call_us(go) - per_call_us(core), 30.0, "{:.0f} µs"),
+            ("Go binding at 64 goroutines vs the Rust core at 64 tasks (target >= 0.9x)",
+             rate(go, "conc_s") / rate(core, "conc_s"), 0.9, "{:.2f}x"),
+        ]
+    php = "PHP binding"
+    if php in names:
+        checks.append(("PHP binding per-call cost above the Rust core's, sequential (target <= 60 µs)",
+                       per_call_us(php) - per_call_us(core), 60.0, "{:.0f} µs"))
+    checks += [
+        ("Python binding peak RSS vs official Python, throughput workload (target <= 1x)",
+         stat[py_blk]["rss_mib"] / stat[py_off]["rss_mib"], 1.0, "{:.2f}x"),
+        ("Kotlin binding peak RSS vs plivo-java, throughput workload (target <= 1x)",
+         max(stat[kt]["rss_mib"], stat[kt_blk]["rss_mib"]) / stat[jv]["rss_mib"], 1.0, "{:.2f}x"),
+    ]
+    return checks
 
 
 def analysis():
