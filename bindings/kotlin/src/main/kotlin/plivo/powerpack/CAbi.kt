@@ -47,7 +47,8 @@ internal object CAbi {
 
     /**
      * The client's C handle, made on first use (`PowerpackClient.cClient()`); it holds its own
-     * reference to the client's connection pool and is freed when the client is collected.
+     * reference to the client's connection pool and is freed when the client is collected (a
+     * closed client's pool lives until then; the calls refuse a closed client).
      */
     fun handle(client: PowerpackClient): Long = synchronized(handles) {
         handles.getOrPut(client) {
@@ -72,14 +73,16 @@ internal object CAbi {
     }
 
     /** Runs one operation of the core's table and waits: the result's JSON, or the typed error. */
-    fun call(client: PowerpackClient, operation: String, args: String): String {
-        val envelope = plivo_call(handle(client), cString(operation), cString(args))
-        try {
-            return result(envelope.getString(0, "UTF-8"))
-        } finally {
-            plivo_string_free(envelope)
-        }
-    }
+    fun call(client: PowerpackClient, operation: String, args: String): String =
+        // callWithHandle: a closed client refuses the call as its generated members do.
+        client.callWithHandle {
+            val envelope = plivo_call(handle(client), cString(operation), cString(args))
+            try {
+                envelope.getString(0, "UTF-8")
+            } finally {
+                plivo_string_free(envelope)
+            }
+        }.let(::result)
 
     /** A call's cancellation token: cancelled only while the call runs, freed once when it ends. */
     private class InFlight(val token: Pointer) {
@@ -113,7 +116,7 @@ internal object CAbi {
      * token); the library still calls back once, and the token is freed then.
      */
     suspend fun callAsync(client: PowerpackClient, operation: String, args: String): String {
-        val handle = handle(client)
+        val handle = client.callWithHandle { handle(client) }
         val (op, arguments) = cString(operation) to cString(args)
         val envelope = suspendCancellableCoroutine<String?> { continuation ->
             val call = InFlight(plivo_cancel_new())

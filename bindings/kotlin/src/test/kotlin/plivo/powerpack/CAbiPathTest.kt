@@ -97,6 +97,18 @@ class CAbiPathTest {
     }
 
     @Test
+    fun `a closed client refuses the extensions as it refuses the generated members`() {
+        val closed = powerpackClient(AUTH_ID, AUTH_TOKEN, Sandbox.config())
+        val uuid = closed.createPowerpack("closing").uuid
+        closed.close()
+        val member = assertThrows<IllegalStateException> { closed.updatePowerpack(uuid, UpdatePowerpack(name = "x")) }
+        val extension = assertThrows<IllegalStateException> { closed.updatePowerpack(uuid, name = "x") }
+        assertEquals(member.message, extension.message)
+        assertThrows<IllegalStateException> { runBlocking { closed.updatePowerpackAsync(uuid, name = "x") } }
+        assertEquals("closing", client.getPowerpack(uuid).name, "nothing was sent")
+    }
+
+    @Test
     fun `cancelling a suspend update stops the Rust call and its retries`() = runBlocking {
         val slow = Sandbox.retryingClient()
         val uuid = slow.createPowerpack("slow").uuid
