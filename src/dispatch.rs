@@ -51,15 +51,20 @@ fn object_text(text: &str) -> Result<&str, PowerpackError> {
     Err(PowerpackError::Validation { field: "args".into(), reason })
 }
 
-/// An operation from its arguments; a refusal names the field when serde does.
+/// An operation from its arguments; a refusal names the field at fault: the one serde names as
+/// missing, else the key whose value serde stopped at (`limit`, `changes.sticky_sender`).
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, PowerpackError> {
     serde_json::from_str(text).map_err(|e| {
         let reason = without_position(&e);
         if e.is_syntax() || e.is_eof() {
             return PowerpackError::Validation { field: "args".into(), reason: format!("not JSON: {reason}") };
         }
-        let field = field_named(&reason).unwrap_or("args").to_owned();
-        PowerpackError::Validation { field, reason }
+        let field = if reason.starts_with("missing field") {
+            field_named(&reason).map(str::to_owned)
+        } else {
+            key_path_at(text, offset(text, e.line(), e.column()))
+        };
+        PowerpackError::Validation { field: field.unwrap_or_else(|| "args".into()), reason }
     })
 }
 
@@ -76,6 +81,53 @@ fn without_position(e: &serde_json::Error) -> String {
         Some(at) => message[..at].to_owned(),
         None => message,
     }
+}
+
+/// The byte offset of serde_json's 1-based line and (byte) column in `text`.
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    (line_start + column).min(text.len())
+}
+
+/// The dotted path of object keys open at byte `end` of a JSON text: the key whose value (or
+/// the key itself) a parser stopped at, with its enclosing keys (`changes.number_priority.
+/// country_iso`). None at the top level or before the first key.
+fn key_path_at(text: &str, end: usize) -> Option<String> {
+    let prefix = &text.as_bytes()[..end.min(text.len())];
+    // One entry per open object (its current key) or array (None, and never a key).
+    let mut open: Vec<(bool, Option<&str>)> = Vec::new();
+    let mut key_next = false; // after `{` or an object's `,`: the next string is a key
+    let mut i = 0;
+    while i < prefix.len() {
+        match prefix[i] {
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < prefix.len() && prefix[i] != b'"' {
+                    i += if prefix[i] == b'\\' { 2 } else { 1 };
+                }
+                if key_next {
+                    if let Some((true, key)) = open.last_mut() {
+                        *key = std::str::from_utf8(&prefix[start..i.min(prefix.len())]).ok();
+                    }
+                    key_next = false;
+                }
+            }
+            b'{' => {
+                open.push((true, None));
+                key_next = true;
+            }
+            b'[' => open.push((false, None)),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b',' => key_next = matches!(open.last(), Some((true, _))),
+            _ => {}
+        }
+        i += 1;
+    }
+    let keys: Vec<&str> = open.into_iter().filter_map(|(_, key)| key).collect();
+    (!keys.is_empty()).then(|| keys.join("."))
 }
 
 /// The field a serde message names between backticks (`missing field `uuid``, `unknown field `x``).
@@ -130,7 +182,7 @@ mod tests {
     #[tokio::test]
     async fn a_wrong_type_names_no_position() {
         let (field, reason) = refusal("update_powerpack", r#"{"uuid": "u", "changes": {"sticky_sender": "no"}}"#).await;
-        assert_eq!(field, "args");
+        assert_eq!(field, "changes.sticky_sender");
         assert_eq!(reason, r#"invalid type: string "no", expected a boolean"#);
     }
 
@@ -138,6 +190,33 @@ mod tests {
     fn the_table_has_every_operation() {
         assert_eq!(OPERATIONS.len(), 21);
         assert!(OPERATIONS.contains(&"update_powerpack") && OPERATIONS.contains(&"list_all_tollfree"));
+    }
+
+    #[tokio::test]
+    async fn a_value_of_the_wrong_type_or_range_names_its_key_not_the_value() {
+        assert_eq!(refusal("list_powerpacks", r#"{"limit": -1}"#).await.0, "limit");
+        assert_eq!(refusal("list_powerpacks", r#"{"limit": "5"}"#).await.0, "limit");
+        assert_eq!(refusal("list_powerpacks", r#"{"offset": 99999999999}"#).await.0, "offset");
+        assert_eq!(refusal("list_powerpacks", "{\n  \"limit\": 1,\n  \"offset\": -2\n}").await.0, "offset");
+        let (field, reason) =
+            refusal("update_powerpack", r#"{"uuid": "u", "changes": {"sticky_sender": "yes"}}"#).await;
+        assert_eq!(field, "changes.sticky_sender");
+        assert!(reason.contains("expected a boolean"), "{reason}");
+        assert_eq!(refusal("update_powerpack", r#"{"uuid": "u", "changes": {"colour": 1}}"#).await.0, "changes.colour");
+        let nested = r#"{"uuid": "u", "changes": {"name": "a:b\"c", "number_priority": [{"country_iso": 5}]}}"#;
+        assert_eq!(refusal("update_powerpack", nested).await.0, "changes.number_priority.country_iso");
+        assert_eq!(refusal("get_powerpack", r#"{"uuid": 7}"#).await.0, "uuid");
+    }
+
+    #[test]
+    fn key_path_at_reads_the_keys_open_at_a_position() {
+        let text = r#"{"a": {"b": [1, {"c": "x}y"#;
+        assert_eq!(key_path_at(text, text.len()).as_deref(), Some("a.b.c"));
+        assert_eq!(key_path_at(r#"{"a": 1, "b": 2}"#, 16), None, "every object closed");
+        assert_eq!(key_path_at(r#"{"a\"b": 1"#, 10).as_deref(), Some(r#"a\"b"#));
+        assert_eq!(key_path_at(r#"{"a": ["x", "y"], "b"#, 20).as_deref(), Some("b"), "array strings are values");
+        assert_eq!(key_path_at(r#"{"a": 1, "colour""#, 17).as_deref(), Some("colour"), "stopped at a key");
+        assert_eq!(key_path_at("", 5), None);
     }
 
     #[test]

@@ -145,6 +145,9 @@ func TestValidationFailsBeforeAnyIO(t *testing.T) {
 			return err
 		}},
 		{"limit", func() error { _, err := c.ListPowerpacks(ctx, powerpack.Page{Limit: 21}); return err }},
+		// Refused by the JSON's type (a u32): the key is named, not the value.
+		{"limit", func() error { _, err := c.ListPowerpacks(ctx, powerpack.Page{Limit: -1}); return err }},
+		{"offset", func() error { _, err := c.ListPowerpacks(ctx, powerpack.Page{Offset: -5}); return err }},
 		{"pool_uuid", func() error { _, err := c.NumberPool("nope").GetNumber(ctx, "14155550100"); return err }},
 		{"number", func() error { _, err := pool.AddNumber(ctx, "+14155550100", powerpack.AddOptions{}); return err }},
 		{"starts_with", func() error {
