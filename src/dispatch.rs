@@ -51,18 +51,20 @@ fn object_text(text: &str) -> Result<&str, PowerpackError> {
     Err(PowerpackError::Validation { field: "args".into(), reason })
 }
 
-/// An operation from its arguments; a refusal names the field at fault: the one serde names as
-/// missing, else the key whose value serde stopped at (`limit`, `changes.sticky_sender`).
+/// An operation from its arguments; a refusal names the field at fault: the key whose value serde
+/// stopped at (`limit`, `sticky_sender`), or the one it names as missing, in its object's path.
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, PowerpackError> {
     serde_json::from_str(text).map_err(|e| {
         let reason = without_position(&e);
         if e.is_syntax() || e.is_eof() {
             return PowerpackError::Validation { field: "args".into(), reason: format!("not JSON: {reason}") };
         }
-        let field = if reason.starts_with("missing field") {
-            field_named(&reason).map(str::to_owned)
-        } else {
-            key_path_at(text, offset(text, e.line(), e.column()))
+        let at = key_path_at(text, offset(text, e.line(), e.column()));
+        let field = match (reason.starts_with("missing field"), field_named(&reason), at) {
+            // serde stops at the end of the object that lacks the field: `at` is that object's path.
+            (true, Some(missing), Some(object)) => Some(format!("{object}.{missing}")),
+            (true, Some(missing), None) => Some(missing.to_owned()),
+            (_, _, at) => at,
         };
         PowerpackError::Validation { field: field.unwrap_or_else(|| "args".into()), reason }
     })
@@ -89,13 +91,21 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
     (line_start + column).min(text.len())
 }
 
-/// The dotted path of object keys open at byte `end` of a JSON text: the key whose value (or
-/// the key itself) a parser stopped at, with its enclosing keys (`changes.number_priority.
-/// country_iso`). None at the top level or before the first key.
+/// The keys under which the neutral form wraps a call's record: the core names a record's
+/// fields without them (`name`, `application.phlo_id`, `number_priority[0]`, `starts_with`).
+const RECORD_WRAPPERS: [&str; 3] = ["changes", "powerpack", "filter"];
+
+/// The path of the value open at byte `end` of a JSON text, in the core's field naming: the key
+/// a parser stopped at (or in whose value it stopped), with its enclosing keys and array indexes
+/// and without a record's wrapper key (`number_priority[0].country_iso`, `limit`). None at the
+/// top level or before the first key.
 fn key_path_at(text: &str, end: usize) -> Option<String> {
+    enum Open<'a> {
+        Object(Option<&'a str>),
+        Array(usize),
+    }
     let prefix = &text.as_bytes()[..end.min(text.len())];
-    // One entry per open object (its current key) or array (None, and never a key).
-    let mut open: Vec<(bool, Option<&str>)> = Vec::new();
+    let mut open: Vec<Open<'_>> = Vec::new();
     let mut key_next = false; // after `{` or an object's `,`: the next string is a key
     let mut i = 0;
     while i < prefix.len() {
@@ -107,27 +117,44 @@ fn key_path_at(text: &str, end: usize) -> Option<String> {
                     i += if prefix[i] == b'\\' { 2 } else { 1 };
                 }
                 if key_next {
-                    if let Some((true, key)) = open.last_mut() {
+                    if let Some(Open::Object(key)) = open.last_mut() {
                         *key = std::str::from_utf8(&prefix[start..i.min(prefix.len())]).ok();
                     }
                     key_next = false;
                 }
             }
             b'{' => {
-                open.push((true, None));
+                open.push(Open::Object(None));
                 key_next = true;
             }
-            b'[' => open.push((false, None)),
+            b'[' => open.push(Open::Array(0)),
             b'}' | b']' => {
                 open.pop();
             }
-            b',' => key_next = matches!(open.last(), Some((true, _))),
+            b',' => match open.last_mut() {
+                Some(Open::Object(_)) => key_next = true,
+                Some(Open::Array(index)) => *index += 1,
+                None => {}
+            },
             _ => {}
         }
         i += 1;
     }
-    let keys: Vec<&str> = open.into_iter().filter_map(|(_, key)| key).collect();
-    (!keys.is_empty()).then(|| keys.join("."))
+    let mut path = String::new();
+    for (depth, entry) in open.iter().enumerate() {
+        match entry {
+            Open::Object(Some(key)) if depth == 0 && RECORD_WRAPPERS.contains(key) => {}
+            Open::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Open::Array(index) => path.push_str(&format!("[{index}]")),
+            Open::Object(None) => {}
+        }
+    }
+    (!path.is_empty()).then_some(path)
 }
 
 /// The field a serde message names between backticks (`missing field `uuid``, `unknown field `x``).
@@ -182,7 +209,7 @@ mod tests {
     #[tokio::test]
     async fn a_wrong_type_names_no_position() {
         let (field, reason) = refusal("update_powerpack", r#"{"uuid": "u", "changes": {"sticky_sender": "no"}}"#).await;
-        assert_eq!(field, "changes.sticky_sender");
+        assert_eq!(field, "sticky_sender");
         assert_eq!(reason, r#"invalid type: string "no", expected a boolean"#);
     }
 
@@ -200,18 +227,33 @@ mod tests {
         assert_eq!(refusal("list_powerpacks", "{\n  \"limit\": 1,\n  \"offset\": -2\n}").await.0, "offset");
         let (field, reason) =
             refusal("update_powerpack", r#"{"uuid": "u", "changes": {"sticky_sender": "yes"}}"#).await;
-        assert_eq!(field, "changes.sticky_sender");
+        assert_eq!(field, "sticky_sender", "named as the core names a record's fields");
         assert!(reason.contains("expected a boolean"), "{reason}");
-        assert_eq!(refusal("update_powerpack", r#"{"uuid": "u", "changes": {"colour": 1}}"#).await.0, "changes.colour");
-        let nested = r#"{"uuid": "u", "changes": {"name": "a:b\"c", "number_priority": [{"country_iso": 5}]}}"#;
-        assert_eq!(refusal("update_powerpack", nested).await.0, "changes.number_priority.country_iso");
+        assert_eq!(refusal("update_powerpack", r#"{"uuid": "u", "changes": {"colour": 1}}"#).await.0, "colour");
+        let nested = r#"{"uuid": "u", "changes": {"name": "a:b\"c", "number_priority": [{}, {"country_iso": 5}]}}"#;
+        assert_eq!(
+            refusal("update_powerpack", nested).await.0,
+            "number_priority[0].country_iso",
+            "missing in the first"
+        );
+        let nested = r#"{"uuid": "u", "changes": {"number_priority": [{"country_iso": "US", "service_type": "SMS",
+            "priority": {"priority1": "tollfree", "priority2": "longcode", "priority3": "shortcode"}}, {"country_iso": 5}]}}"#;
+        assert_eq!(refusal("update_powerpack", nested).await.0, "number_priority[1].country_iso");
+        assert_eq!(
+            refusal("create_powerpack", r#"{"powerpack": {"name": "n", "local_connect": 1}}"#).await.0,
+            "local_connect"
+        );
         assert_eq!(refusal("get_powerpack", r#"{"uuid": 7}"#).await.0, "uuid");
     }
 
     #[test]
     fn key_path_at_reads_the_keys_open_at_a_position() {
         let text = r#"{"a": {"b": [1, {"c": "x}y"#;
-        assert_eq!(key_path_at(text, text.len()).as_deref(), Some("a.b.c"));
+        assert_eq!(key_path_at(text, text.len()).as_deref(), Some("a.b[1].c"));
+        let wrapped = r#"{"changes": {"b": 1"#;
+        assert_eq!(key_path_at(wrapped, wrapped.len()).as_deref(), Some("b"), "a record's wrapper is dropped");
+        let inner = r#"{"a": {"changes": 1"#;
+        assert_eq!(key_path_at(inner, inner.len()).as_deref(), Some("a.changes"), "only at the top");
         assert_eq!(key_path_at(r#"{"a": 1, "b": 2}"#, 16), None, "every object closed");
         assert_eq!(key_path_at(r#"{"a\"b": 1"#, 10).as_deref(), Some(r#"a\"b"#));
         assert_eq!(key_path_at(r#"{"a": ["x", "y"], "b"#, 20).as_deref(), Some("b"), "array strings are values");
