@@ -357,8 +357,9 @@ impl ErrorKind {
 }
 
 /// A [`PowerpackError`] as flat fields ([`PowerpackError::into_parts`]); serializes to the
-/// neutral JSON error of the C ABI and the conformance vectors (`retry_after` in seconds).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+/// neutral JSON error of the C ABI and the conformance vectors (`retry_after` in seconds), and
+/// reads back from it (the UniFFI layer raises a C ABI error envelope as its typed error).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ErrorParts {
     pub kind: ErrorKind,
     /// The error's whole text, as `Display` writes it.
@@ -367,7 +368,7 @@ pub struct ErrorParts {
     pub api_id: Option<String>,
     pub reason: String,
     pub body_excerpt: Option<String>,
-    #[serde(serialize_with = "seconds")]
+    #[serde(serialize_with = "seconds", deserialize_with = "from_seconds", default)]
     pub retry_after: Option<Duration>,
     /// The refused field, for `Validation`.
     pub field: Option<String>,
@@ -380,6 +381,12 @@ fn seconds<S: serde::Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S:
         Some(d) => s.serialize_some(&d.as_secs_f64()),
         None => s.serialize_none(),
     }
+}
+
+/// Seconds back to a duration; a value no `Duration` holds (negative, not finite) reads as none.
+fn from_seconds<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+    let seconds: Option<f64> = serde::Deserialize::deserialize(d)?;
+    Ok(seconds.and_then(|s| Duration::try_from_secs_f64(s).ok()))
 }
 
 fn default_reason(status: u16) -> &'static str {

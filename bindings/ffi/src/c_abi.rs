@@ -10,37 +10,14 @@
 //! they call [`raise_envelope_error`], which raises the same typed `PowerpackError` the UniFFI
 //! calls raise (errors are the cold path: one more crossing there costs nothing that matters).
 
-use std::time::Duration;
-
 // Linking the crate is what exports its `#[no_mangle]` functions from this cdylib.
 pub use plivo_powerpack_c;
 
 use crate::error::PowerpackError;
 
-/// The error half of an envelope: the core's `ErrorParts` as the C ABI writes them, plus the
-/// C ABI's own `cancelled`.
-#[derive(serde::Deserialize)]
-struct WireError {
-    kind: String,
-    #[serde(default)]
-    status: Option<i32>,
-    #[serde(default)]
-    api_id: Option<String>,
-    #[serde(default)]
-    reason: String,
-    #[serde(default)]
-    body_excerpt: Option<String>,
-    #[serde(default)]
-    retry_after: Option<f64>,
-    #[serde(default)]
-    field: Option<String>,
-    #[serde(default)]
-    path: Option<String>,
-}
-
 #[derive(serde::Deserialize)]
 struct FailedEnvelope {
-    error: WireError,
+    error: serde_json::Value,
 }
 
 /// Raises the typed error an error envelope of `plivo_call` describes; `Ok` only for an envelope
@@ -50,38 +27,15 @@ pub fn raise_envelope_error(envelope: String) -> Result<(), PowerpackError> {
     if envelope.starts_with(r#"{"ok":true"#) {
         return Ok(());
     }
-    let wire = serde_json::from_str::<FailedEnvelope>(&envelope)
-        .map_err(|e| PowerpackError::Internal { reason: format!("an unreadable error envelope: {e}") })?
-        .error;
-    Err(to_error(wire))
-}
-
-fn to_error(w: WireError) -> PowerpackError {
-    use PowerpackError as E;
-    let (status, api_id, reason, body_excerpt) =
-        (w.status.unwrap_or_default(), w.api_id, w.reason, w.body_excerpt.unwrap_or_default());
-    match w.kind.as_str() {
-        "validation" => E::Validation { field: w.field.unwrap_or_default(), reason },
-        "authentication" => E::Authentication { status, api_id, reason, body_excerpt },
-        "forbidden" => E::Forbidden { status, api_id, reason, body_excerpt },
-        "not_found" => E::NotFound { status, api_id, reason, body_excerpt },
-        "invalid_request" => E::InvalidRequest { status, api_id, reason, body_excerpt },
-        "rate_limited" => E::RateLimited {
-            status,
-            api_id,
-            reason,
-            body_excerpt,
-            retry_after: w.retry_after.and_then(|s| Duration::try_from_secs_f64(s).ok()),
-        },
-        "server" => E::Server { status, api_id, reason, body_excerpt },
-        "timeout" => E::Timeout { reason },
-        "network" => E::Network { reason },
-        "decode" => E::Decode { path: w.path.unwrap_or_default(), reason, body_excerpt },
-        "tls" => E::Tls { reason },
-        // `internal`, and `cancelled` (a binding that cancels through the token handles the
-        // cancellation itself and does not ask for an error).
-        _ => E::Internal { reason },
+    let unreadable =
+        |e: serde_json::Error| PowerpackError::Internal { reason: format!("an unreadable error envelope: {e}") };
+    let error = serde_json::from_str::<FailedEnvelope>(&envelope).map_err(unreadable)?.error;
+    // `cancelled` is the C ABI's own kind, not the core's: a binding that cancels through the
+    // token handles the cancellation itself and does not ask for an error.
+    if error["kind"] == "cancelled" {
+        return Err(PowerpackError::Internal { reason: error["reason"].as_str().unwrap_or_default().to_owned() });
     }
+    Err(serde_json::from_value::<plivo_powerpack::ErrorParts>(error).map_err(unreadable)?.into())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use plivo_powerpack::{ErrorKind, PowerpackError as Core};
+use plivo_powerpack::{ErrorKind, ErrorParts, PowerpackError as Core};
 
 /// Everything that can go wrong; `Validation` is raised before any network I/O.
 /// No variant ever contains the auth token.
@@ -59,11 +59,17 @@ pub enum PowerpackError {
 }
 
 impl From<Core> for PowerpackError {
-    /// The one mapping from the core's error: an exhaustive match on its [`ErrorKind`], so a kind
-    /// added to the core does not compile here until it has its variant.
     fn from(e: Core) -> Self {
+        e.into_parts().into()
+    }
+}
+
+impl From<ErrorParts> for PowerpackError {
+    /// The one mapping from the core's error, whole or as the C ABI's envelope carries it: an
+    /// exhaustive match on its [`ErrorKind`], so a kind added to the core does not compile here
+    /// until it has its variant.
+    fn from(p: ErrorParts) -> Self {
         use PowerpackError as F;
-        let p = e.into_parts();
         let status = i32::from(p.status.unwrap_or_default());
         let (api_id, reason) = (p.api_id, p.reason);
         let body_excerpt = p.body_excerpt.unwrap_or_default();
