@@ -1,7 +1,6 @@
 package plivo.powerpack
 
 import com.sun.jna.Callback
-import com.sun.jna.CallbackThreadInitializer
 import com.sun.jna.Native
 import com.sun.jna.Pointer
 import kotlinx.coroutines.suspendCancellableCoroutine
@@ -106,10 +105,7 @@ internal object CAbi {
     private val completion = Completion { userData, envelope ->
         val text = try { envelope.getString(0, "UTF-8") } catch (e: Throwable) { null }
         pending.remove(userData)?.invoke(text)
-    }.also {
-        // The library's few worker threads stay attached to the JVM between callbacks.
-        Native.setCallbackThreadInitializer(it, CallbackThreadInitializer(true, false, "plivo-powerpack-callback"))
-    }
+    }.also(::keepAttached)
 
     /**
      * The suspend twin of [call]. Cancelling the coroutine cancels the request in flight (the

@@ -29,9 +29,12 @@ fun powerpackClientFromEnv(config: ClientConfig = ClientConfig()): PowerpackClie
  * keeping the few, long-lived worker threads attached (as daemon threads) made coroutine calls
  * about 15% cheaper in `make bench`. The price, measured there too: about 0.3 s more at JVM exit.
  */
-private val keepCallbackThreadsAttached: Unit by lazy {
+private val keepCallbackThreadsAttached: Unit by lazy { keepAttached(uniffiRustFutureContinuationCallbackImpl) }
+
+/** Keeps the threads that call `callback` attached to the JVM between calls, as daemon threads. */
+internal fun keepAttached(callback: com.sun.jna.Callback) {
     com.sun.jna.Native.setCallbackThreadInitializer(
-        uniffiRustFutureContinuationCallbackImpl,
+        callback,
         com.sun.jna.CallbackThreadInitializer(true, false, "plivo-powerpack-callback"),
     )
 }
