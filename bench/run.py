@@ -39,6 +39,13 @@ SOAK_GROWTH_MIB = 2.0  # allowed RSS growth after warm-up: allocator noise, not 
 LATENCY_MS, LATENCY_CONCURRENCY = 20, 256
 
 
+# Contenders' names, as the table, the targets and the soak refer to them.
+PY_BLK, PY_ASYNC, PY_OFF = "Python binding, blocking", "Python binding, asyncio", "official plivo (Python)"
+CORE, FLOOR = "Rust core", "raw reqwest (floor)"
+KT, KT_BLK, JV = "Kotlin binding, coroutines", "Kotlin binding, blocking", "official plivo-java"
+GO, PHP = "Go binding", "PHP binding"
+
+
 def contenders():
     py = sys.executable
     here = os.path.join(ROOT, "bench")
@@ -46,22 +53,22 @@ def contenders():
     cp = os.path.join(here, "jvm", "target", "classes") + os.pathsep + cp
     bench_bin = os.path.join(REL, "powerpack-bench")
     go_bin = os.path.join(REL, "powerpack-bench-go")
-    go = [("Go binding", "go", [go_bin])] if os.path.exists(go_bin) else []
+    go = [(GO, "go", [go_bin])] if os.path.exists(go_bin) else []
     php_package = os.path.join(ROOT, "target", "dist-release", "php", "src")
-    php = [("PHP binding", "php", ["php", os.path.join(here, "php", "contender.php")])] \
+    php = [(PHP, "php", ["php", os.path.join(here, "php", "contender.php")])] \
         if os.path.isdir(php_package) and shutil.which("php") else []
     # plivo-go needs the Go module proxy, which the benchmark machine may not reach: its contender
     # goes here, as ("official plivo-go", "go", [...]), where the proxy is reachable.
     return [
-        ("raw reqwest (floor)", "rust", [bench_bin, "reqwest"]),
-        ("Rust core", "rust", [bench_bin, "core"]),
+        (FLOOR, "rust", [bench_bin, "reqwest"]),
+        (CORE, "rust", [bench_bin, "core"]),
         ("Rust core, blocking client", "rust", [bench_bin, "core-blocking"]),
-        ("Python binding, blocking", "python", [py, os.path.join(here, "python", "contender_binding.py"), "blocking"]),
-        ("Python binding, asyncio", "python", [py, os.path.join(here, "python", "contender_binding.py"), "asyncio"]),
-        ("official plivo (Python)", "python", [py, os.path.join(here, "python", "contender_official.py")]),
-        ("Kotlin binding, coroutines", "jvm", ["java", "-cp", cp, "bench.BindingContenderKt", "coroutines"]),
-        ("Kotlin binding, blocking", "jvm", ["java", "-cp", cp, "bench.BindingContenderKt", "blocking"]),
-        ("official plivo-java", "jvm", ["java", "-cp", cp, "bench.OfficialContender"]),
+        (PY_BLK, "python", [py, os.path.join(here, "python", "contender_binding.py"), "blocking"]),
+        (PY_ASYNC, "python", [py, os.path.join(here, "python", "contender_binding.py"), "asyncio"]),
+        (PY_OFF, "python", [py, os.path.join(here, "python", "contender_official.py")]),
+        (KT, "jvm", ["java", "-cp", cp, "bench.BindingContenderKt", "coroutines"]),
+        (KT_BLK, "jvm", ["java", "-cp", cp, "bench.BindingContenderKt", "blocking"]),
+        (JV, "jvm", ["java", "-cp", cp, "bench.OfficialContender"]),
     ] + go + php
 
 
@@ -239,40 +246,24 @@ def write_report(results):
     raw = results["raw"]
     med = {name: {k: statistics.median(v) for k, v in m.items() if v} for name, m in raw.items()}
 
-    def rate(n, key):
-        return N / med[n][key] if key in med[n] else float("nan")
-
-    def seq_rate(n):
-        return rate(n, "seq_s")
-
-    def conc_rate(n):
-        return rate(n, "conc_s")
-
-    def per_call_us(n):
-        return med[n]["seq_s"] / N * 1e6
-
-    def latency_rate(n):
-        return rate(n, "latency_s")
-
     def shown(value):
         return "n/a" if value != value else f"{value:,.0f}"
 
     rows = []
     for name in raw:
         m = med[name]
-        rows.append(f"| {name} | {seq_rate(name):,.0f} | {per_call_us(name):,.0f} | {shown(conc_rate(name))} "
-                    f"| {shown(latency_rate(name))} | {m['cold_s'] * 1000:,.0f} | {m['rss_mib']:,.0f} |")
+        rows.append(f"| {name} | {rate(med, name, 'seq_s'):,.0f} | {per_call_us(med, name):,.0f} "
+                    f"| {shown(rate(med, name, 'conc_s'))} | {shown(rate(med, name, 'latency_s'))} "
+                    f"| {m['cold_s'] * 1000:,.0f} | {m['rss_mib']:,.0f} |")
 
-    checks = target_checks(med, set(raw))
+    checks = target_checks(med)
     # The same comparisons within each round (every contender ran back to back in it): on a shared
     # machine whose speed drifts between rounds, the pairs show how much of a verdict is drift.
     rounds = min(len(v) for m in raw.values() for v in m.values() if v)
-    per_round = [target_checks({n: {k: v[r] for k, v in m.items() if len(v) > r} for n, m in raw.items()}, set(raw))
+    per_round = [target_checks({n: {k: v[r] for k, v in m.items() if len(v) > r} for n, m in raw.items()})
                  for r in range(rounds)]
     soak = results.get("soak", {})
-    py_blk, py_async, kt, kt_blk, core = ("Python binding, blocking", "Python binding, asyncio",
-                                          "Kotlin binding, coroutines", "Kotlin binding, blocking", "Rust core")
-    ours = [n for n in soak if n in (py_blk, py_async, kt, kt_blk, "Go binding", "PHP binding", core)]
+    ours = [n for n in soak if n in (PY_BLK, PY_ASYNC, KT, KT_BLK, GO, PHP, CORE)]
     if ours:
         worst = max(ours, key=lambda n: soak[n]["end_mib"] - soak[n]["warm_mib"])
         checks.append((f"Largest RSS growth after warm-up over the {SOAK:,}-update soak, our contenders "
@@ -361,54 +352,58 @@ Crashes: {crash_text}
     print("chart:", chart)
 
 
-def target_checks(stat, names):
+def rate(stat, n, key):
+    """Updates/s from one contender's figures (`stat[name][key]`); NaN where it has none."""
+    return N / stat[n][key] if key in stat.get(n, {}) else float("nan")
+
+
+def per_call_us(stat, n):
+    return stat[n]["seq_s"] / N * 1e6
+
+
+def target_checks(stat):
     """The issue's targets and their context, as (label, value, target, format), from one set of
     figures per contender (`stat[name][key]`: the medians, or one round's values)."""
-    def rate(n, key):
-        return N / stat[n][key] if key in stat.get(n, {}) else float("nan")
+    def r(n, key):
+        return rate(stat, n, key)
 
-    def per_call_us(n):
-        return stat[n]["seq_s"] / N * 1e6
+    def us(n):
+        return per_call_us(stat, n)
 
-    py_blk, py_async, py_off = "Python binding, blocking", "Python binding, asyncio", "official plivo (Python)"
-    core, floor = "Rust core", "raw reqwest (floor)"
-    kt, kt_blk, jv = "Kotlin binding, coroutines", "Kotlin binding, blocking", "official plivo-java"
-    best_py_conc = max(rate(py_blk, "conc_s"), rate(py_async, "conc_s"))
-    best_kt_conc = max(rate(kt, "conc_s"), rate(kt_blk, "conc_s"))
+    best_py_conc = max(r(PY_BLK, "conc_s"), r(PY_ASYNC, "conc_s"))
+    best_kt_conc = max(r(KT, "conc_s"), r(KT_BLK, "conc_s"))
     checks = [
         ("Python binding per-call cost above the Rust core's, sequential (target <= 100 µs)",
-         per_call_us(py_blk) - per_call_us(core), 100.0, "{:.0f} µs"),
+         us(PY_BLK) - us(CORE), 100.0, "{:.0f} µs"),
         ("Python binding (best style) vs official Python, concurrency 64 (target >= 5x)",
-         best_py_conc / rate(py_off, "conc_s"), 5.0, "{:.1f}x"),
+         best_py_conc / r(PY_OFF, "conc_s"), 5.0, "{:.1f}x"),
         ("Python asyncio vs official Python (threads), 20 ms latency at 256 (target >= 5x)",
-         rate(py_async, "latency_s") / rate(py_off, "latency_s"), 5.0, "{:.1f}x"),
+         r(PY_ASYNC, "latency_s") / r(PY_OFF, "latency_s"), 5.0, "{:.1f}x"),
         ("Kotlin binding (best style) vs plivo-java, concurrency 64 (target >= 1.2x)",
-         best_kt_conc / rate(jv, "conc_s"), 1.2, "{:.2f}x"),
+         best_kt_conc / r(JV, "conc_s"), 1.2, "{:.2f}x"),
         ("Kotlin coroutines vs Kotlin threads, 20 ms latency at 256 (target >= 1x)",
-         rate(kt, "latency_s") / rate(kt_blk, "latency_s"), 1.0, "{:.2f}x"),
-        ("Python binding vs official Python, sequential", rate(py_blk, "seq_s") / rate(py_off, "seq_s"), None, "{:.1f}x"),
-        ("Kotlin binding vs plivo-java, sequential", rate(kt, "seq_s") / rate(jv, "seq_s"), None, "{:.1f}x"),
+         r(KT, "latency_s") / r(KT_BLK, "latency_s"), 1.0, "{:.2f}x"),
+        ("Python binding vs official Python, sequential", r(PY_BLK, "seq_s") / r(PY_OFF, "seq_s"), None, "{:.1f}x"),
+        ("Kotlin binding vs plivo-java, sequential", r(KT, "seq_s") / r(JV, "seq_s"), None, "{:.1f}x"),
         ("Kotlin coroutines vs plivo-java (threads), 20 ms latency at 256",
-         rate(kt, "latency_s") / rate(jv, "latency_s"), None, "{:.1f}x"),
-        ("Rust core vs raw reqwest floor, sequential per-call", per_call_us(core) / per_call_us(floor), None, "{:.2f}x"),
+         r(KT, "latency_s") / r(JV, "latency_s"), None, "{:.1f}x"),
+        ("Rust core vs raw reqwest floor, sequential per-call", us(CORE) / us(FLOOR), None, "{:.2f}x"),
     ]
-    go = "Go binding"
-    if go in names:
+    if GO in stat:
         checks += [
             ("Go binding per-call cost above the Rust core's, sequential (target <= 30 µs)",
-             per_call_us(go) - per_call_us(core), 30.0, "{:.0f} µs"),
+             us(GO) - us(CORE), 30.0, "{:.0f} µs"),
             ("Go binding at 64 goroutines vs the Rust core at 64 tasks (target >= 0.9x)",
-             rate(go, "conc_s") / rate(core, "conc_s"), 0.9, "{:.2f}x"),
+             r(GO, "conc_s") / r(CORE, "conc_s"), 0.9, "{:.2f}x"),
         ]
-    php = "PHP binding"
-    if php in names:
+    if PHP in stat:
         checks.append(("PHP binding per-call cost above the Rust core's, sequential (target <= 60 µs)",
-                       per_call_us(php) - per_call_us(core), 60.0, "{:.0f} µs"))
+                       us(PHP) - us(CORE), 60.0, "{:.0f} µs"))
     checks += [
         ("Python binding peak RSS vs official Python, throughput workload (target <= 1x)",
-         stat[py_blk]["rss_mib"] / stat[py_off]["rss_mib"], 1.0, "{:.2f}x"),
+         stat[PY_BLK]["rss_mib"] / stat[PY_OFF]["rss_mib"], 1.0, "{:.2f}x"),
         ("Kotlin binding peak RSS vs plivo-java, throughput workload (target <= 1x)",
-         max(stat[kt]["rss_mib"], stat[kt_blk]["rss_mib"]) / stat[jv]["rss_mib"], 1.0, "{:.2f}x"),
+         max(stat[KT]["rss_mib"], stat[KT_BLK]["rss_mib"]) / stat[JV]["rss_mib"], 1.0, "{:.2f}x"),
     ]
     return checks
 
