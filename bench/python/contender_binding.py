@@ -56,6 +56,7 @@ def main():
             await update_async(0)
             return {"first_call_s": time.perf_counter() - STARTED}
         if mode == "latency":
+            await at_concurrency(LATENCY_CONCURRENCY)  # the warm-up round (timing.py)
             return {"latency_s": await at_concurrency(LATENCY_CONCURRENCY)}
         if mode == "soak":
             for i in range(SOAK_N):

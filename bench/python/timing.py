@@ -35,5 +35,8 @@ def soak(update):
 
 
 def blocking_latency(update):
-    """The latency workload with threads, the blocking style's best."""
+    """The latency workload with threads, the blocking style's best. Like every contender's, it
+    times the second of two rounds: the first warms what a running service has warm (a JIT, the
+    pool's connections at this concurrency), as the throughput workload's warm-up does."""
+    on_threads(update, LATENCY_CONCURRENCY)
     return {"latency_s": on_threads(update, LATENCY_CONCURRENCY)}

@@ -14,7 +14,9 @@ use tokio::sync::Semaphore;
 const N: usize = 2000;
 const CONCURRENCY: usize = 64;
 const WARMUP: usize = 100;
-/// The `latency` workload: N updates at this concurrency (the driver adds 20 ms per request).
+/// The `latency` workload: N updates at this concurrency (the driver adds 20 ms per request),
+/// timed on the second of two rounds: the first warms what a running service has warm (a JIT,
+/// the pool's connections at this concurrency), as the throughput workload's warm-up does.
 const LATENCY_CONCURRENCY: usize = 256;
 /// The soak: sequential updates while the driver samples the process's memory.
 const SOAK_N: usize = 100_000;
@@ -91,6 +93,7 @@ async fn run<C: Contender>(c: C, mode: &str, uuids: &[String], started: Instant)
         return serde_json::json!({"first_call_s": started.elapsed().as_secs_f64()});
     }
     if mode == "latency" {
+        concurrent(&c, uuids, LATENCY_CONCURRENCY).await; // the warm-up round (see LATENCY_CONCURRENCY)
         return serde_json::json!({"latency_s": concurrent(&c, uuids, LATENCY_CONCURRENCY).await});
     }
     if mode == "soak" {
@@ -129,6 +132,7 @@ fn blocking_run(
         t.elapsed().as_secs_f64()
     };
     if mode == "latency" {
+        on_threads(LATENCY_CONCURRENCY); // the warm-up round
         return serde_json::json!({"latency_s": on_threads(LATENCY_CONCURRENCY)});
     }
     if mode == "soak" {

@@ -43,6 +43,7 @@ public final class OfficialContender {
             System.exit(0);
         }
         if (mode.equals("latency")) {
+            onThreads(client, uuids, LATENCY_CONCURRENCY); // the warm-up round
             System.out.println("{\"latency_s\": " + onThreads(client, uuids, LATENCY_CONCURRENCY) + "}");
             System.exit(0);
         }

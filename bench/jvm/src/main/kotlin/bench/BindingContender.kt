@@ -49,7 +49,10 @@ fun main(args: Array<String>) {
             (0 until N).map { i -> async { gate.withPermit { update(i) } } }.awaitAll()
             return secondsSince(t)
         }
-        if (mode == "latency") return@runBlocking """{"latency_s": ${atConcurrency(LATENCY_CONCURRENCY)}}"""
+        if (mode == "latency") {
+            atConcurrency(LATENCY_CONCURRENCY) // the warm-up round
+            return@runBlocking """{"latency_s": ${atConcurrency(LATENCY_CONCURRENCY)}}"""
+        }
         if (mode == "soak") {
             repeat(SOAK_N) { update(it) }
             return@runBlocking """{"soak_n": $SOAK_N}"""
@@ -80,7 +83,10 @@ private fun blocking(client: plivo.powerpack.PowerpackClient, mode: String, uuid
         pool.shutdown()
         return secondsSince(t)
     }
-    if (mode == "latency") return """{"latency_s": ${onThreads(LATENCY_CONCURRENCY)}}"""
+    if (mode == "latency") {
+        onThreads(LATENCY_CONCURRENCY) // the warm-up round
+        return """{"latency_s": ${onThreads(LATENCY_CONCURRENCY)}}"""
+    }
     if (mode == "soak") {
         repeat(SOAK_N) { update(it) }
         return """{"soak_n": $SOAK_N}"""
