@@ -4,6 +4,7 @@
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll};
 
 use crate::error::PowerpackError;
@@ -41,12 +42,12 @@ fn block_sigpipe() {
 /// Runs `fut` to completion on the crate's runtime and waits for it, from any
 /// thread, including one inside another Tokio runtime.
 ///
-/// The future is spawned onto the runtime's workers and the caller waits on a
-/// channel, rather than driving it with `Runtime::block_on` on the calling
-/// thread: the worker that owns the connection then does all the I/O and the
-/// caller is woken once, at the end. Measured from Python on loopback, this cut
-/// a blocking get from about 240 µs to about 160 µs, and a blocking update from
-/// about 330 µs to about 240 µs.
+/// A lone blocking call is driven by the calling thread itself (`Runtime::block_on`; the
+/// runtime's workers still drive the connections): it then costs no hand-off to a worker and no
+/// wake-up back, the two thread switches that cost most on a small machine. While another is in
+/// flight, and on a thread inside a Tokio runtime (where `block_on` may not be called), `fut` is
+/// spawned onto the workers and the caller waits on a channel: many threads each driving a call
+/// would contend for the cores with the workers, where the calls share their connections' tasks.
 ///
 /// A panic inside the call (a bug) comes back as [`PowerpackError::Internal`], never as a
 /// panic in the caller's thread or a call that silently vanishes.
@@ -56,11 +57,117 @@ where
     T: Send + 'static,
     E: From<PowerpackError> + Send + 'static,
 {
+    block_on_with(&CALLER_SLOTS, fut)
+}
+
+fn block_on_with<T, E, F>(slots: &CallerSlots, fut: F) -> Result<T, E>
+where
+    F: Future<Output = Result<T, E>> + Send + 'static,
+    T: Send + 'static,
+    E: From<PowerpackError> + Send + 'static,
+{
+    if tokio::runtime::Handle::try_current().is_err() {
+        if let Some(_slot) = slots.take() {
+            let _sigpipe = SigpipeBlocked::on_this_thread();
+            return RUNTIME.block_on(CatchUnwind(Box::pin(fut)));
+        }
+    }
     let (tx, rx) = std::sync::mpsc::sync_channel(1);
     RUNTIME.spawn(async move {
         let _ = tx.send(CatchUnwind(Box::pin(fut)).await);
     });
     rx.recv().unwrap_or_else(|_| Err(dropped().into()))
+}
+
+/// SIGPIPE blocked on a caller's thread while it drives a call, as on the runtime's own threads
+/// ([`block_sigpipe`]): the thread may write to a socket the server closed. Dropped, it takes
+/// back a SIGPIPE the call raised (so it is not delivered when the mask is restored) and
+/// restores the thread's mask. A SIGPIPE pending before the call is left to the host.
+struct SigpipeBlocked {
+    #[cfg(unix)]
+    saved: libc::sigset_t,
+    #[cfg(unix)]
+    was_pending: bool,
+}
+
+#[cfg(unix)]
+fn sigpipe_set() -> libc::sigset_t {
+    // SAFETY: plain libc calls on a local, zero-initialized signal set.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGPIPE);
+        set
+    }
+}
+
+#[cfg(unix)]
+fn sigpipe_pending() -> bool {
+    // SAFETY: sigpending writes the local set; sigismember reads it.
+    unsafe {
+        let mut pending: libc::sigset_t = std::mem::zeroed();
+        libc::sigpending(&mut pending) == 0 && libc::sigismember(&pending, libc::SIGPIPE) == 1
+    }
+}
+
+impl SigpipeBlocked {
+    fn on_this_thread() -> Self {
+        #[cfg(unix)]
+        // SAFETY: changes only this thread's signal mask; the old one is kept to restore.
+        unsafe {
+            let mut saved: libc::sigset_t = std::mem::zeroed();
+            libc::pthread_sigmask(libc::SIG_BLOCK, &sigpipe_set(), &mut saved);
+            SigpipeBlocked { saved, was_pending: sigpipe_pending() }
+        }
+        #[cfg(not(unix))]
+        SigpipeBlocked {}
+    }
+}
+
+impl Drop for SigpipeBlocked {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        // SAFETY: sigwait returns at once for a pending signal in the (blocked) set; the mask
+        // restored is the one this thread had.
+        unsafe {
+            let pipe = sigpipe_set();
+            if !self.was_pending && sigpipe_pending() {
+                let mut taken = 0;
+                libc::sigwait(&pipe, &mut taken);
+            }
+            libc::pthread_sigmask(libc::SIG_SETMASK, &self.saved, std::ptr::null_mut());
+        }
+    }
+}
+
+/// The blocking calls allowed to run on their callers' threads at once.
+static CALLER_SLOTS: CallerSlots = CallerSlots::new(1);
+
+struct CallerSlots {
+    in_use: AtomicUsize,
+    limit: usize,
+}
+
+/// A taken slot, given back when dropped (the call ended, whatever its outcome).
+struct CallerSlot<'a>(&'a CallerSlots);
+
+impl CallerSlots {
+    const fn new(limit: usize) -> Self {
+        CallerSlots { in_use: AtomicUsize::new(0), limit }
+    }
+
+    fn take(&self) -> Option<CallerSlot<'_>> {
+        self.in_use
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| (n < self.limit).then_some(n + 1))
+            .ok()
+            .map(|_| CallerSlot(self))
+    }
+}
+
+impl Drop for CallerSlot<'_> {
+    fn drop(&mut self) {
+        self.0.in_use.fetch_sub(1, Ordering::AcqRel);
+    }
 }
 
 /// Runs `fut` on the crate's runtime and awaits it from any executor
@@ -143,9 +250,71 @@ mod tests {
         assert_eq!(block_on(async { Ok::<_, PowerpackError>(7) }).unwrap(), 7, "the runtime still works");
     }
 
+    /// The thread `block_on_with` ran the call on, seen from inside the call.
+    fn thread_of_call(slots: &CallerSlots) -> std::thread::ThreadId {
+        block_on_with(slots, async { Ok::<_, PowerpackError>(std::thread::current().id()) }).unwrap()
+    }
+
+    #[test]
+    fn a_blocking_call_runs_on_its_callers_thread_while_a_slot_is_free() {
+        let slots = CallerSlots::new(1);
+        assert_eq!(thread_of_call(&slots), std::thread::current().id());
+        assert_eq!(slots.in_use.load(Ordering::Acquire), 0, "the slot is given back");
+    }
+
+    #[test]
+    fn a_blocking_call_goes_to_the_workers_when_every_slot_is_taken() {
+        let slots = CallerSlots::new(1);
+        let held = slots.take().expect("a free slot");
+        assert!(slots.take().is_none(), "one slot only");
+        assert_ne!(thread_of_call(&slots), std::thread::current().id());
+        drop(held);
+        assert_eq!(thread_of_call(&slots), std::thread::current().id(), "free again");
+    }
+
+    #[test]
+    fn a_blocking_call_inside_a_tokio_runtime_goes_to_the_workers() {
+        // Runtime::block_on panics on a thread inside a runtime; the call must not.
+        let other = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let here = std::thread::current().id();
+        let ran_on = other.block_on(async { thread_of_call(&CallerSlots::new(1)) });
+        assert_ne!(ran_on, here);
+    }
+
+    #[test]
+    fn a_panicking_call_on_the_callers_thread_gives_its_slot_back() {
+        let slots = CallerSlots::new(1);
+        let r: Result<(), PowerpackError> = block_on_with(&slots, async { panic!("decoder bug") });
+        assert!(matches!(r, Err(PowerpackError::Internal { .. })), "{r:?}");
+        assert_eq!(slots.in_use.load(Ordering::Acquire), 0);
+    }
+
     #[test]
     fn a_panicking_async_call_is_an_internal_error() {
         let r: Result<(), PowerpackError> = block_on(spawn(async { panic!("{}", String::from("formatted")) }));
         assert!(matches!(r, Err(PowerpackError::Internal { ref reason }) if reason.contains("formatted")), "{r:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_sigpipe_raised_while_a_caller_drives_a_call_is_taken_back_and_the_mask_restored() {
+        std::thread::spawn(|| {
+            // SAFETY: reads this thread's mask; raises a signal at this thread only.
+            let mask = || unsafe {
+                let mut now: libc::sigset_t = std::mem::zeroed();
+                libc::pthread_sigmask(libc::SIG_BLOCK, std::ptr::null(), &mut now);
+                libc::sigismember(&now, libc::SIGPIPE)
+            };
+            assert_eq!(mask(), 0);
+            let guard = SigpipeBlocked::on_this_thread();
+            assert_eq!(mask(), 1, "blocked while the call runs");
+            unsafe { libc::pthread_kill(libc::pthread_self(), libc::SIGPIPE) };
+            assert!(sigpipe_pending(), "held, not delivered");
+            drop(guard);
+            assert!(!sigpipe_pending(), "taken back");
+            assert_eq!(mask(), 0, "the thread's mask as it was");
+        })
+        .join()
+        .unwrap();
     }
 }
