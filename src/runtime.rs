@@ -194,18 +194,20 @@ where
     rx.await.unwrap_or_else(|_| Err(dropped().into()))
 }
 
-/// Runs `fut` on the crate's runtime without waiting for it: for adapters that complete a call
-/// through a callback (the C ABI). A panic inside it is caught and goes no further.
-pub fn detach<F>(fut: F)
+/// Runs `fut` on the crate's runtime without waiting for it, then hands its outcome to `then` on
+/// the same task: for adapters that complete a call through a callback (the C ABI). One task per
+/// call. A panic inside `fut` comes to `then` as [`PowerpackError::Internal`]; one inside `then`
+/// is caught and goes no further.
+pub fn detach<T, E, F, G>(fut: F, then: G)
 where
-    F: Future<Output = ()> + Send + 'static,
+    F: Future<Output = Result<T, E>> + Send + 'static,
+    G: FnOnce(Result<T, E>) + Send + 'static,
+    T: Send + 'static,
+    E: From<PowerpackError> + Send + 'static,
 {
     RUNTIME.spawn(async move {
-        let _ = CatchUnwind(Box::pin(async move {
-            fut.await;
-            Ok::<(), PowerpackError>(())
-        }))
-        .await;
+        let outcome = CatchUnwind(Box::pin(fut)).await;
+        let _ = std::panic::catch_unwind(AssertUnwindSafe(|| then(outcome)));
     });
 }
 
@@ -293,6 +295,18 @@ mod tests {
     fn a_panicking_async_call_is_an_internal_error() {
         let r: Result<(), PowerpackError> = block_on(spawn(async { panic!("{}", String::from("formatted")) }));
         assert!(matches!(r, Err(PowerpackError::Internal { ref reason }) if reason.contains("formatted")), "{r:?}");
+    }
+
+    #[test]
+    fn a_detached_call_hands_its_outcome_or_its_panic_to_then() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let sent = tx.clone();
+        detach(async { Ok::<_, PowerpackError>(7) }, move |r| sent.send(r).unwrap());
+        assert_eq!(rx.recv().unwrap().unwrap(), 7);
+        detach(async { Err::<(), _>(PowerpackError::Internal { reason: "x".into() }) }, |_| panic!("a caller's bug"));
+        detach(async { panic!("decoder bug") }, move |r: Result<i32, PowerpackError>| tx.send(r).unwrap());
+        let r = rx.recv().unwrap();
+        assert!(matches!(r, Err(PowerpackError::Internal { ref reason }) if reason.contains("decoder bug")), "{r:?}");
     }
 
     #[cfg(unix)]

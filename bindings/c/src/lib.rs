@@ -163,20 +163,20 @@ pub unsafe extern "C" fn plivo_call_async(
         let (client, name, args) = prepare(client, operation, args_json)?;
         let token = cancel.as_ref().map(PlivoCancel::token);
         let call = async move {
-            let user_data = user_data;
-            let answer = plivo_powerpack::runtime::spawn(async move {
-                Ok::<_, plivo_powerpack::PowerpackError>(dispatch::run(&client, &name, &args).await)
-            });
-            let envelope = match token {
+            let answer = dispatch::run(&client, &name, &args);
+            Ok::<_, plivo_powerpack::PowerpackError>(match token {
+                // Cancelled, the call's future is dropped: its request stops where it is.
                 Some(token) => tokio::select! {
-                    answer = answer => answer.unwrap_or_else(Envelope::from),
+                    envelope = answer => envelope,
                     () = token.cancelled() => Envelope::cancelled(),
                 },
-                None => answer.await.unwrap_or_else(Envelope::from),
-            };
-            deliver(callback, user_data.0, &envelope);
+                None => answer.await,
+            })
         };
-        plivo_powerpack::runtime::detach(call);
+        plivo_powerpack::runtime::detach(call, move |outcome| {
+            let user_data = user_data;
+            deliver(callback, user_data.0, &outcome.unwrap_or_else(Envelope::from));
+        });
         Ok::<(), Envelope>(())
     }));
     match started {
