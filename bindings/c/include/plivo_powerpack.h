@@ -17,7 +17,8 @@
  * Threading
  *   - A PlivoClient is thread-safe: share one per process; any number of threads may call it at
  *     once (its connection pool is shared).
- *   - plivo_call() blocks the calling thread; plivo_call_async() returns at once and calls its
+ *   - plivo_call() and plivo_call_with_cancel() block the calling thread (a lone blocking call runs
+ *     on it, with SIGPIPE blocked there for the call); plivo_call_async() returns at once and calls its
  *     callback exactly once, on one of the library's threads (or on the calling thread, before it
  *     returns, when the arguments are refused before the call starts).
  *   - plivo_cancel_cancel() may be called from any thread, any number of times.
@@ -31,7 +32,8 @@
  *                            "reason":"...","body_excerpt":"...","retry_after":null,
  *                            "field":null,"path":null}}
  *     kind: validation, authentication, forbidden, not_found, invalid_request, rate_limited,
- *     server, timeout, network, decode, tls, internal, and cancelled (a cancelled async call).
+ *     server, timeout, network, decode, tls, internal, and cancelled (a call cancelled through its
+ *     token).
  *     retry_after is in seconds; field names the refused argument of a validation error.
  *   - The auth token appears in no envelope, description or message, in any encoding.
  *
@@ -82,6 +84,10 @@ char *plivo_client_describe(const PlivoClient *client);
 
 /* Runs one operation and waits: the envelope (never NULL; free it). */
 char *plivo_call(const PlivoClient *client, const char *operation, const char *args_json);
+/* plivo_call() that plivo_cancel_cancel(cancel), from another thread, ends at once with the
+ * "cancelled" envelope. cancel may be NULL. */
+char *plivo_call_with_cancel(const PlivoClient *client, const char *operation, const char *args_json,
+                             const PlivoCancel *cancel);
 /* Starts one operation; callback(user_data, envelope) runs exactly once. cancel may be NULL. */
 void plivo_call_async(const PlivoClient *client, const char *operation, const char *args_json,
                       const PlivoCancel *cancel, PlivoCallback callback, void *user_data);

@@ -131,14 +131,47 @@ pub unsafe extern "C" fn plivo_call(
     operation: *const c_char,
     args_json: *const c_char,
 ) -> *mut c_char {
+    plivo_call_with_cancel(client, operation, args_json, std::ptr::null())
+}
+
+/// [`plivo_call`] that another thread can end early through `cancel` (null for none): the call
+/// then answers the `cancelled` envelope at once and its request is dropped. For a host that
+/// waits for one call on its own thread, the cheapest way there (no hand-off to a library thread
+/// and back, see `runtime::block_on`), and still cancellable.
+///
+/// # Safety
+/// As [`plivo_call`]; `cancel` is null or a live token.
+#[no_mangle]
+pub unsafe extern "C" fn plivo_call_with_cancel(
+    client: *const PlivoClient,
+    operation: *const c_char,
+    args_json: *const c_char,
+    cancel: *const PlivoCancel,
+) -> *mut c_char {
     let envelope = guarded(|| match prepare(client, operation, args_json) {
-        Ok((client, name, args)) => plivo_powerpack::runtime::block_on(async move {
-            Ok::<_, plivo_powerpack::PowerpackError>(dispatch::run(&client, &name, &args).await)
-        })
-        .unwrap_or_else(Envelope::from),
+        Ok((client, name, args)) => {
+            let token = cancel.as_ref().map(PlivoCancel::token);
+            plivo_powerpack::runtime::block_on(async move {
+                Ok::<_, plivo_powerpack::PowerpackError>(run_until_cancelled(client, name, args, token).await)
+            })
+            .unwrap_or_else(Envelope::from)
+        }
         Err(e) => e,
     });
     hand_out(envelope.into_json())
+}
+
+/// The named operation's envelope, or `cancelled` as soon as `token` is: the call's future is
+/// then dropped and its request stops where it is.
+async fn run_until_cancelled(client: Client, name: String, args: String, token: Option<cancel::Token>) -> Envelope {
+    let answer = dispatch::run(&client, &name, &args);
+    match token {
+        Some(token) => tokio::select! {
+            envelope = answer => envelope,
+            () = token.cancelled() => Envelope::cancelled(),
+        },
+        None => answer.await,
+    }
 }
 
 /// Starts one operation and returns at once; `callback(user_data, envelope)` is called exactly
@@ -163,15 +196,7 @@ pub unsafe extern "C" fn plivo_call_async(
         let (client, name, args) = prepare(client, operation, args_json)?;
         let token = cancel.as_ref().map(PlivoCancel::token);
         let call = async move {
-            let answer = dispatch::run(&client, &name, &args);
-            Ok::<_, plivo_powerpack::PowerpackError>(match token {
-                // Cancelled, the call's future is dropped: its request stops where it is.
-                Some(token) => tokio::select! {
-                    envelope = answer => envelope,
-                    () = token.cancelled() => Envelope::cancelled(),
-                },
-                None => answer.await,
-            })
+            Ok::<_, plivo_powerpack::PowerpackError>(run_until_cancelled(client, name, args, token).await)
         };
         plivo_powerpack::runtime::detach(call, move |outcome| {
             let user_data = user_data;

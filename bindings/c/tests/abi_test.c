@@ -409,6 +409,42 @@ static void test_async_calls_and_cancellation(PlivoClient *c) {
     free(admin("DELETE", "/__admin/faults", NULL));
 }
 
+/* Cancels `token` once the hung request is in the sandbox's journal. */
+static void *cancel_when_journaled(void *token) {
+    for (int i = 0; i < 400 && journal_count("/Powerpack/hung-blocking/") == 0; i++) usleep(5000);
+    plivo_cancel_cancel(token);
+    return NULL;
+}
+
+/* plivo_call_with_cancel blocks this thread on a hung server until another thread cancels it. */
+static void test_blocking_call_cancelled_from_another_thread(PlivoClient *c) {
+    const char *path = "/v1/Account/" AUTH_ID "/Powerpack/hung-blocking/";
+    char rule[256];
+    snprintf(rule, sizeof rule, "{\"kind\":\"hang\",\"method\":\"GET\",\"path\":\"%s\"}", path);
+    fault(rule);
+    clear_journal();
+    PlivoCancel *token = plivo_cancel_new();
+    pthread_t canceller;
+    pthread_create(&canceller, NULL, cancel_when_journaled, token);
+    char *envelope = plivo_call_with_cancel(c, "get_powerpack", "{\"uuid\":\"hung-blocking\"}", token);
+    pthread_join(canceller, NULL);
+    CHECK(has(envelope, "\"kind\":\"cancelled\""), "%s", envelope);
+    CHECK(journal_count("/Powerpack/hung-blocking/") == 1, "the request reached the server, once");
+    plivo_string_free(envelope);
+
+    /* Not cancelled, and without a token, it is plivo_call. */
+    PlivoCancel *unused = plivo_cancel_new();
+    free(admin("DELETE", "/__admin/faults", NULL));
+    envelope = plivo_call_with_cancel(c, "list_powerpacks", "{\"limit\":1}", unused);
+    CHECK(has(envelope, "\"ok\":true"), "%s", envelope);
+    plivo_string_free(envelope);
+    envelope = plivo_call_with_cancel(c, "get_powerpack", "{\"uuid\":\"\"}", NULL);
+    CHECK(has(envelope, "\"field\":\"uuid\""), "%s", envelope);
+    plivo_string_free(envelope);
+    plivo_cancel_free(unused);
+    plivo_cancel_free(token);
+}
+
 /* Last: the gate is process-wide and stays shut. A call in flight when the exit hook runs never
  * calls back (its answer would arrive 300 ms later; waited for 900 ms). */
 static void test_exit_gate(PlivoClient *c) {
@@ -447,6 +483,7 @@ int main(int argc, char **argv) {
     test_each_error_kind(c);
     test_sixteen_threads_share_one_client(c);
     test_async_calls_and_cancellation(c);
+    test_blocking_call_cancelled_from_another_thread(c);
     test_exit_gate(c);
     plivo_client_free(c);
 
