@@ -5,6 +5,7 @@ package powerpack
 #cgo linux,amd64 LDFLAGS: ${SRCDIR}/lib/linux_amd64/libplivo_powerpack_c.a -lm -ldl -lpthread
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include "plivo_powerpack.h"
 
 extern void goPlivoComplete(void *, char *);
@@ -21,6 +22,7 @@ import (
 	"context"
 	"encoding/json"
 	"runtime/cgo"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -46,11 +48,16 @@ func describeNative(native *C.PlivoClient) string {
 	return C.GoString(text)
 }
 
+// callsInFlight counts this process's calls between their start and their answer.
+var callsInFlight atomic.Int64
+
 // call runs one operation of the core's table with its JSON arguments and decodes the result
-// into out. Every call takes the async entry: the goroutine waits on a channel, not an OS thread
-// parked in cgo, so 64 goroutines make 64 cheap waits rather than 64 blocked threads on the
-// runtime's cores. A context that can end gets a cancellation token; its end cancels the request
-// in flight.
+// into out. A call alone in flight waits for its answer on its own thread: the core drives it
+// there, with no hand-off to a library thread and back (a Go goroutine woken from a foreign
+// thread's callback costs more than the rest of the crossing). While other calls are in flight it
+// takes the async entry instead, so 64 goroutines make 64 cheap channel waits rather than 64 OS
+// threads parked in cgo. Either way a context that can end gets a cancellation token, and its end
+// cancels the request in flight.
 func (c *Client) call(ctx context.Context, operation string, args any, out any) error {
 	if err := ctx.Err(); err != nil {
 		return &callError{operation: operation, err: err}
@@ -64,6 +71,44 @@ func (c *Client) call(ctx context.Context, operation string, args any, out any) 
 	cArgs := C.CString(string(payload))
 	defer C.free(unsafe.Pointer(cArgs))
 
+	defer callsInFlight.Add(-1)
+	if callsInFlight.Add(1) == 1 {
+		return c.callHere(ctx, operation, cOp, cArgs, out)
+	}
+	return c.callAsync(ctx, operation, cOp, cArgs, out)
+}
+
+// callHere blocks this goroutine's thread in plivo_call_with_cancel; the context's end cancels it
+// from the goroutine context.AfterFunc starts.
+func (c *Client) callHere(ctx context.Context, operation string, cOp, cArgs *C.char, out any) error {
+	var token *C.PlivoCancel
+	if ctx.Done() != nil {
+		token = C.plivo_cancel_new()
+		defer C.plivo_cancel_free(token)
+		cancelled := make(chan struct{})
+		stop := context.AfterFunc(ctx, func() {
+			C.plivo_cancel_cancel(token)
+			close(cancelled)
+		})
+		// The token is freed only once no cancel can still reach it.
+		defer func() {
+			if !stop() {
+				<-cancelled
+			}
+		}()
+	}
+	envelope := C.plivo_call_with_cancel(c.native, cOp, cArgs, token)
+	text := C.GoBytes(unsafe.Pointer(envelope), C.int(C.strlen(envelope)))
+	C.plivo_string_free(envelope)
+	err := decodeEnvelope(text, out)
+	if e, ok := err.(*Error); ok && e.Kind == kindCancelled && ctx.Err() != nil {
+		return &callError{operation: operation, err: ctx.Err()}
+	}
+	return err
+}
+
+// callAsync starts the call through plivo_call_async and waits on a channel for its callback.
+func (c *Client) callAsync(ctx context.Context, operation string, cOp, cArgs *C.char, out any) error {
 	answers := make(chan []byte, 1)
 	handle := cgo.NewHandle(answers)
 	defer handle.Delete()

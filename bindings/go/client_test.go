@@ -282,6 +282,17 @@ func TestAContextDeadlineStopsAHungCall(t *testing.T) {
 	}
 }
 
+// waitForRequests waits (2 s at most) until the sandbox's journal holds n requests.
+func waitForRequests(t *testing.T, n int) {
+	t.Helper()
+	for i := 0; len(sb.journal(t)) < n; i++ {
+		if i > 400 {
+			t.Fatalf("%d requests never reached the sandbox", n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 func TestCancellingAContextStopsTheCallInFlight(t *testing.T) {
 	sb.reset(t)
 	c := newClient(t, powerpack.Options{})
@@ -289,12 +300,7 @@ func TestCancellingAContextStopsTheCallInFlight(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { _, err := c.GetPowerpack(ctx, "hung"); done <- err }()
-	for i := 0; len(sb.journal(t)) == 0; i++ {
-		if i > 400 {
-			t.Fatal("the request never reached the sandbox")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitForRequests(t, 1)
 	cancel()
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Fatalf("%v", err)
@@ -310,6 +316,45 @@ func TestCancellingAContextStopsTheCallInFlight(t *testing.T) {
 	}
 	if n := len(sb.journal(t)); n != 0 {
 		t.Fatalf("%d requests", n)
+	}
+}
+
+// A call alone in flight waits on its own thread, a second one meanwhile through the async entry:
+// each is cancelled by its own context, and only it.
+func TestCancellingOneOfTwoCallsInFlight(t *testing.T) {
+	sb.reset(t)
+	c := newClient(t, powerpack.Options{})
+	sb.fault(t, "hang", "GET", powerpackPath("hung"), 3, nil)
+	start := func(ctx context.Context) chan error {
+		done := make(chan error, 1)
+		go func() { _, err := c.GetPowerpack(ctx, "hung"); done <- err }()
+		return done
+	}
+	first, cancelFirst := context.WithCancel(context.Background())
+	defer cancelFirst()
+	firstDone := start(first)
+	waitForRequests(t, 1)
+	second, cancelSecond := context.WithCancel(context.Background())
+	defer cancelSecond()
+	secondDone := start(second)
+	waitForRequests(t, 2)
+
+	cancelSecond()
+	if err := <-secondDone; !errors.Is(err, context.Canceled) {
+		t.Fatalf("second: %v", err)
+	}
+	select {
+	case err := <-firstDone:
+		t.Fatalf("the first call ended with the second: %v", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	cancelFirst()
+	if err := <-firstDone; !errors.Is(err, context.Canceled) {
+		t.Fatalf("first: %v", err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if n := len(sb.journal(t)); n != 2 {
+		t.Fatalf("%d attempts after the cancels", n)
 	}
 }
 

@@ -23,6 +23,9 @@ const (
 	KindDecode         ErrorKind = "decode"          // a 2xx body that is not the expected JSON
 	KindTLS            ErrorKind = "tls"             // the server's certificate was refused
 	KindInternal       ErrorKind = "internal"        // a bug in plivo-powerpack
+
+	// kindCancelled is a call cancelled through its token, reported as the context's error.
+	kindCancelled ErrorKind = "cancelled"
 )
 
 // Sentinels for errors.Is: errors.Is(err, powerpack.ErrNotFound).
