@@ -71,17 +71,27 @@ internal object CAbi {
         return bytes.copyOf(bytes.size + 1)
     }
 
+    /**
+     * The client's C handle, refused as the generated members refuse a closed client. Not through
+     * the generated `callWithHandle`: it hands its block a clone of the UniFFI handle to consume,
+     * and a block that does not pass it to Rust keeps the Rust client alive for ever. The C handle
+     * holds its own reference, so a close during the call cannot free what the call uses.
+     */
+    private fun openHandle(client: PowerpackClient): Long {
+        check(!client.uniffiIsDestroyed) { "${client.javaClass.simpleName} object has already been destroyed" }
+        return handle(client)
+    }
+
     /** Runs one operation of the core's table and waits: the result's JSON, or the typed error. */
-    fun call(client: PowerpackClient, operation: String, args: String): String =
-        // callWithHandle: a closed client refuses the call as its generated members do.
-        client.callWithHandle {
-            val envelope = plivo_call(handle(client), cString(operation), cString(args))
-            try {
-                envelope.getString(0, "UTF-8")
-            } finally {
-                plivo_string_free(envelope)
-            }
-        }.let(::result)
+    fun call(client: PowerpackClient, operation: String, args: String): String {
+        val envelope = plivo_call(openHandle(client), cString(operation), cString(args))
+        val text = try {
+            envelope.getString(0, "UTF-8")
+        } finally {
+            plivo_string_free(envelope)
+        }
+        return result(text)
+    }
 
     /** A call's cancellation token: cancelled only while the call runs, freed once when it ends. */
     private class InFlight(val token: Pointer) {
@@ -112,7 +122,7 @@ internal object CAbi {
      * token); the library still calls back once, and the token is freed then.
      */
     suspend fun callAsync(client: PowerpackClient, operation: String, args: String): String {
-        val handle = client.callWithHandle { handle(client) }
+        val handle = openHandle(client)
         val (op, arguments) = cString(operation) to cString(args)
         val envelope = suspendCancellableCoroutine<String?> { continuation ->
             val call = InFlight(plivo_cancel_new())
