@@ -29,13 +29,9 @@ static RUNTIME: Lazy<Runtime> = Lazy::new(|| {
 /// and the call reports a network error.
 fn block_sigpipe() {
     #[cfg(unix)]
-    // SAFETY: plain libc calls on a local, zero-initialized signal set; they only change this
-    // thread's signal mask.
+    // SAFETY: changes only this thread's signal mask.
     unsafe {
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        libc::sigaddset(&mut set, libc::SIGPIPE);
-        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+        libc::pthread_sigmask(libc::SIG_BLOCK, &sigpipe_set(), std::ptr::null_mut());
     }
 }
 

@@ -151,10 +151,8 @@ pub unsafe extern "C" fn plivo_call_with_cancel(
     let envelope = guarded(|| match prepare(client, operation, args_json) {
         Ok((client, name, args)) => {
             let token = cancel.as_ref().map(PlivoCancel::token);
-            plivo_powerpack::runtime::block_on(async move {
-                Ok::<_, plivo_powerpack::PowerpackError>(run_until_cancelled(client, name, args, token).await)
-            })
-            .unwrap_or_else(Envelope::from)
+            plivo_powerpack::runtime::block_on(run_until_cancelled(client, name, args, token))
+                .unwrap_or_else(Envelope::from)
         }
         Err(e) => e,
     });
@@ -162,16 +160,23 @@ pub unsafe extern "C" fn plivo_call_with_cancel(
 }
 
 /// The named operation's envelope, or `cancelled` as soon as `token` is: the call's future is
-/// then dropped and its request stops where it is.
-async fn run_until_cancelled(client: Client, name: String, args: String, token: Option<cancel::Token>) -> Envelope {
+/// then dropped and its request stops where it is. Never an `Err` (an error is an envelope too):
+/// the `Result` is what `runtime::block_on` and `runtime::detach` run, a panic coming back as
+/// their `Internal` error.
+async fn run_until_cancelled(
+    client: Client,
+    name: String,
+    args: String,
+    token: Option<cancel::Token>,
+) -> Result<Envelope, plivo_powerpack::PowerpackError> {
     let answer = dispatch::run(&client, &name, &args);
-    match token {
+    Ok(match token {
         Some(token) => tokio::select! {
             envelope = answer => envelope,
             () = token.cancelled() => Envelope::cancelled(),
         },
         None => answer.await,
-    }
+    })
 }
 
 /// Starts one operation and returns at once; `callback(user_data, envelope)` is called exactly
@@ -195,10 +200,7 @@ pub unsafe extern "C" fn plivo_call_async(
     let started = catch_unwind(AssertUnwindSafe(|| {
         let (client, name, args) = prepare(client, operation, args_json)?;
         let token = cancel.as_ref().map(PlivoCancel::token);
-        let call = async move {
-            Ok::<_, plivo_powerpack::PowerpackError>(run_until_cancelled(client, name, args, token).await)
-        };
-        plivo_powerpack::runtime::detach(call, move |outcome| {
+        plivo_powerpack::runtime::detach(run_until_cancelled(client, name, args, token), move |outcome| {
             let user_data = user_data;
             deliver(callback, user_data.0, &outcome.unwrap_or_else(Envelope::from));
         });
