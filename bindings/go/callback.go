@@ -4,7 +4,6 @@ package powerpack
 // beside an //export may hold declarations only.
 
 /*
-#include <string.h>
 #include "plivo_powerpack.h"
 */
 import "C"
@@ -16,6 +15,6 @@ import (
 
 //export goPlivoComplete
 func goPlivoComplete(userData unsafe.Pointer, envelope *C.char) {
-	answers := cgo.Handle(uintptr(userData)).Value().(chan []byte)
-	answers <- C.GoBytes(unsafe.Pointer(envelope), C.int(C.strlen(envelope)))
+	answers := cgo.Handle(uintptr(userData)).Value().(chan string)
+	answers <- C.GoString(envelope) // a copy made in Go: no call back into C
 }

@@ -5,7 +5,6 @@ package powerpack
 #cgo linux,amd64 LDFLAGS: ${SRCDIR}/lib/linux_amd64/libplivo_powerpack_c.a -lm -ldl -lpthread
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 #include "plivo_powerpack.h"
 
 extern void goPlivoComplete(void *, char *);
@@ -48,6 +47,13 @@ func describeNative(native *C.PlivoClient) string {
 	return C.GoString(text)
 }
 
+// cText is text NUL-terminated for C, in Go memory: cgo lets C read it for the length of the
+// call it is passed to, and it holds no Go pointers.
+func cText(text []byte) *C.char {
+	text = append(text, 0)
+	return (*C.char)(unsafe.Pointer(&text[0]))
+}
+
 // callsInFlight counts this process's calls between their start and their answer.
 var callsInFlight atomic.Int64
 
@@ -66,10 +72,9 @@ func (c *Client) call(ctx context.Context, operation string, args any, out any) 
 	if err != nil {
 		return &Error{Kind: KindValidation, Field: "args", Reason: err.Error(), Message: "invalid args: " + err.Error()}
 	}
-	cOp := C.CString(operation)
-	defer C.free(unsafe.Pointer(cOp))
-	cArgs := C.CString(string(payload))
-	defer C.free(unsafe.Pointer(cArgs))
+	// The core copies both before any call returns (plivo_powerpack.h), so C reads them in Go's
+	// memory: no malloc and free through cgo, each a crossing of its own.
+	cOp, cArgs := cText([]byte(operation)), cText(payload)
 
 	defer callsInFlight.Add(-1)
 	if callsInFlight.Add(1) == 1 {
@@ -98,7 +103,7 @@ func (c *Client) callHere(ctx context.Context, operation string, cOp, cArgs *C.c
 		}()
 	}
 	envelope := C.plivo_call_with_cancel(c.native, cOp, cArgs, token)
-	text := C.GoBytes(unsafe.Pointer(envelope), C.int(C.strlen(envelope)))
+	text := C.GoString(envelope) // a copy made in Go: no call back into C for its length
 	C.plivo_string_free(envelope)
 	err := decodeEnvelope(text, out)
 	if e, ok := err.(*Error); ok && e.Kind == kindCancelled && ctx.Err() != nil {
@@ -109,7 +114,7 @@ func (c *Client) callHere(ctx context.Context, operation string, cOp, cArgs *C.c
 
 // callAsync starts the call through plivo_call_async and waits on a channel for its callback.
 func (c *Client) callAsync(ctx context.Context, operation string, cOp, cArgs *C.char, out any) error {
-	answers := make(chan []byte, 1)
+	answers := make(chan string, 1)
 	handle := cgo.NewHandle(answers)
 	defer handle.Delete()
 	if ctx.Done() == nil {

@@ -135,14 +135,20 @@ func decodeFailure(text string) error {
 }
 
 // decodeEnvelope reads the core's answer in one pass: the result goes straight into out.
-func decodeEnvelope(text []byte, out any) error {
+func decodeEnvelope(text string, out any) error {
+	if p, ok := out.(*Powerpack); ok {
+		if decodePowerpackAnswer(text, p) {
+			return nil
+		}
+		*p = Powerpack{}
+	}
 	env := envelope{Result: out}
-	if err := json.Unmarshal(text, &env); err != nil {
+	if err := json.Unmarshal([]byte(text), &env); err != nil {
 		return &Error{Kind: KindInternal, Reason: err.Error(), Message: "internal error: " + err.Error()}
 	}
 	if !env.OK {
 		if env.Error == nil {
-			return decodeFailure(string(text))
+			return decodeFailure(text)
 		}
 		return env.Error.toError()
 	}

@@ -88,7 +88,9 @@ char *plivo_call(const PlivoClient *client, const char *operation, const char *a
  * "cancelled" envelope. cancel may be NULL. */
 char *plivo_call_with_cancel(const PlivoClient *client, const char *operation, const char *args_json,
                              const PlivoCancel *cancel);
-/* Starts one operation; callback(user_data, envelope) runs exactly once. cancel may be NULL. */
+/* Starts one operation; callback(user_data, envelope) runs exactly once. cancel may be NULL.
+ * Like every call here, it has copied operation and args_json when it returns: the caller may
+ * free or reuse them at once. */
 void plivo_call_async(const PlivoClient *client, const char *operation, const char *args_json,
                       const PlivoCancel *cancel, PlivoCallback callback, void *user_data);
 
