@@ -19,7 +19,6 @@ import "C"
 
 import (
 	"context"
-	"encoding/json"
 	"runtime/cgo"
 	"sync/atomic"
 	"unsafe"
@@ -68,7 +67,7 @@ func (c *Client) call(ctx context.Context, operation string, args any, out any) 
 	if err := ctx.Err(); err != nil {
 		return &callError{operation: operation, err: err}
 	}
-	payload, err := json.Marshal(args)
+	payload, err := encodeArgs(args)
 	if err != nil {
 		return &Error{Kind: KindValidation, Field: "args", Reason: err.Error(), Message: "invalid args: " + err.Error()}
 	}
