@@ -7,19 +7,11 @@ package powerpack
 #include <stdlib.h>
 #include "plivo_powerpack.h"
 
-extern void goPlivoComplete(void *, char *);
-
-// The handle of the Go channel awaiting the answer travels as user_data.
-static inline void plivo_go_call_async(const PlivoClient *client, const char *operation, const char *args,
-                                       const PlivoCancel *cancel, uintptr_t handle) {
-	plivo_call_async(client, operation, args, cancel, (PlivoCallback)goPlivoComplete, (void *)handle);
-}
 */
 import "C"
 
 import (
 	"context"
-	"runtime/cgo"
 	"sync/atomic"
 	"unsafe"
 )
@@ -58,8 +50,8 @@ var callsInFlight atomic.Int64
 
 // call runs one operation of the core's table with its JSON arguments and decodes the result
 // into out. A call alone in flight waits for its answer on its own thread: the core drives it
-// there, with no hand-off to a library thread and back (a Go goroutine woken from a foreign
-// thread's callback costs more than the rest of the crossing). While other calls are in flight it
+// there, with no hand-off to a library thread and back (a goroutine woken by an answer from a
+// library thread costs more than the rest of the crossing). While other calls are in flight it
 // takes the async entry instead, so 64 goroutines make 64 cheap channel waits rather than 64 OS
 // threads parked in cgo. Either way a context that can end gets a cancellation token, and its end
 // cancels the request in flight.
@@ -111,24 +103,25 @@ func (c *Client) callHere(ctx context.Context, operation string, cOp, cArgs *C.c
 	return err
 }
 
-// callAsync starts the call through plivo_call_async and waits on a channel for its callback.
+// callAsync starts the call through plivo_call_async and waits on a channel for its answer
+// (completions.go).
 func (c *Client) callAsync(ctx context.Context, operation string, cOp, cArgs *C.char, out any) error {
 	answers := make(chan string, 1)
-	handle := cgo.NewHandle(answers)
-	defer handle.Delete()
 	if ctx.Done() == nil {
-		C.plivo_go_call_async(c.native, cOp, cArgs, nil, C.uintptr_t(handle))
+		handle := startAsync(c.native, cOp, cArgs, nil, answers)
+		defer handle.Delete()
 		return decodeEnvelope(<-answers, out)
 	}
 	token := C.plivo_cancel_new()
 	defer C.plivo_cancel_free(token)
-	C.plivo_go_call_async(c.native, cOp, cArgs, token, C.uintptr_t(handle))
+	handle := startAsync(c.native, cOp, cArgs, token, answers)
+	defer handle.Delete()
 	select {
 	case envelope := <-answers:
 		return decodeEnvelope(envelope, out)
 	case <-ctx.Done():
 		C.plivo_cancel_cancel(token)
-		<-answers // the callback always comes; after a cancel, at once
+		<-answers // the answer always comes; after a cancel, at once
 		return &callError{operation: operation, err: ctx.Err()}
 	}
 }
