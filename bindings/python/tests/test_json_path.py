@@ -41,6 +41,24 @@ def test_the_json_path_returns_what_the_typed_export_returns(sandbox, client):
     assert updated.application_id is None and updated.local_connect is False
 
 
+def test_the_list_calls_return_what_the_typed_exports_return(sandbox, client):
+    for i in range(3):
+        client.create_powerpack(f"listed-{i}", number_priority=[PRIORITY] if i == 1 else None)
+    page, typed = client.list_powerpacks(limit=2, offset=1), NativeClient.list_powerpacks(client, 2, 1)
+    assert isinstance(page, pp.PowerpackPage) and isinstance(page.meta, pp.ListMeta)
+    assert page.meta.__dict__ == typed.meta.__dict__
+    assert (page.meta.limit, page.meta.offset, page.meta.total_count) == (2, 1, 3)
+    assert len(page.powerpacks) == 2
+    assert [p.__dict__ for p in page.powerpacks] == [p.__dict__ for p in typed.powerpacks]
+    assert page.api_id and typed.api_id
+    everything = client.list_all_powerpacks()
+    assert [p.__dict__ for p in everything] == [p.__dict__ for p in NativeClient.list_all_powerpacks(client)]
+    assert sorted(p.name for p in everything) == ["listed-0", "listed-1", "listed-2"]
+    assert [p.number_priority for p in everything if p.name == "listed-1"] == [[PRIORITY]]
+    first_get = next(e for e in sandbox.journal() if e["method"] == "GET")
+    assert (first_get["path"], first_get["query"]) == (f"/v1/Account/{AUTH_ID}/Powerpack/", "limit=2&offset=1")
+
+
 def test_a_phlo_and_an_empty_priority_list_are_sent_as_given(sandbox, client):
     uuid = client.create_powerpack("phlo").uuid
     phlo = "3a1b5a28-0c5c-4a5c-9d3e-4a1b2c3d4e5f"
@@ -59,6 +77,8 @@ def test_a_phlo_and_an_empty_priority_list_are_sent_as_given(sandbox, client):
     (lambda c: c.update_powerpack("u", number_priority=["SMS"]), "number_priority items must be NumberPriority"),
     (lambda c: c.create_powerpack(None), "name must be str, not NoneType"),
     (lambda c: c.get_powerpack(b"uuid"), "uuid must be str, not bytes"),
+    (lambda c: c.list_powerpacks(limit="5"), "limit must be int or None, not str"),
+    (lambda c: c.list_powerpacks(offset=True), "offset must be int or None, not bool"),
 ])
 def test_wrong_python_types_are_type_errors_before_any_request(sandbox, client, call, message):
     with pytest.raises(TypeError, match=message):

@@ -129,6 +129,8 @@ def test_from_env_reads_the_credentials(sandbox, monkeypatch):
     (lambda c: c.update_powerpack("u", application=pp.Application.PHLO(phlo_id="123")), "application.phlo_id"),
     (lambda c: c.list_powerpacks(limit=0), "limit"),
     (lambda c: c.list_powerpacks(limit=21), "limit"),
+    (lambda c: c.list_powerpacks(limit=-1), "limit"),
+    (lambda c: c.list_powerpacks(offset=2 ** 40), "offset"),
     (lambda c: c.create_powerpack(""), "name"),
     (lambda c: c.delete_powerpack("../x"), "uuid"),
 ])

@@ -321,6 +321,25 @@ class PowerpackClient(_NativeClient):
         arguments = _wire.dumps({"uuid": _text("uuid", uuid), "changes": changes})
         return _wire.powerpack(await _capi.call_async(self, b"update_powerpack", arguments))
 
+    def list_powerpacks(self, limit: _typing.Optional[int] = None,
+                        offset: _typing.Optional[int] = None) -> PowerpackPage:
+        """One page of Powerpacks: ``limit`` 1..=20 (default 20), ``offset`` from 0 (default 0)."""
+        return _wire.powerpack_page(_capi.call(self, b"list_powerpacks", _wire.dumps(_wire.page(limit, offset))))
+
+    async def list_powerpacks_async(self, limit: _typing.Optional[int] = None,
+                                    offset: _typing.Optional[int] = None) -> PowerpackPage:
+        """The asyncio twin of :meth:`list_powerpacks`."""
+        arguments = _wire.dumps(_wire.page(limit, offset))
+        return _wire.powerpack_page(await _capi.call_async(self, b"list_powerpacks", arguments))
+
+    def list_all_powerpacks(self) -> _typing.List[Powerpack]:
+        """Every Powerpack of the account, all pages."""
+        return _wire.powerpacks(_capi.call(self, b"list_all_powerpacks", "{}"))
+
+    async def list_all_powerpacks_async(self) -> _typing.List[Powerpack]:
+        """The asyncio twin of :meth:`list_all_powerpacks`."""
+        return _wire.powerpacks(await _capi.call_async(self, b"list_all_powerpacks", "{}"))
+
     def create_powerpack(
         self,
         name: str,

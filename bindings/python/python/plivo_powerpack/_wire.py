@@ -12,7 +12,7 @@ import datetime as _datetime
 import json as _json
 import typing as _typing
 
-from ._native import NumberPriority, NumberType, Powerpack, Priority, ServiceType
+from ._native import ListMeta, NumberPriority, NumberType, Powerpack, PowerpackPage, Priority, ServiceType
 from ._native import Application as _Application
 
 _Changes = _typing.Dict[str, _typing.Any]
@@ -95,9 +95,40 @@ def _priority_of(d: _typing.Dict[str, _typing.Any]) -> NumberPriority:
     )
 
 
+def page(limit: object, offset: object) -> _typing.Dict[str, int]:
+    """A list call's paging arguments: only those given; their ranges are the core's to check."""
+    out: _typing.Dict[str, int] = {}
+    for name, value in (("limit", limit), ("offset", offset)):
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"{name} must be int or None, not {type(value).__name__}")
+            out[name] = value
+    return out
+
+
 def powerpack(text: _typing.Union[str, bytes]) -> Powerpack:
     """A Powerpack from the core's serde form."""
+    return _powerpack_of(_json.loads(text))
+
+
+def powerpacks(text: _typing.Union[str, bytes]) -> _typing.List[Powerpack]:
+    """Every Powerpack of a list, from the core's serde form."""
+    return [_powerpack_of(d) for d in _json.loads(text)]
+
+
+def powerpack_page(text: _typing.Union[str, bytes]) -> PowerpackPage:
+    """One page of Powerpacks, from the core's serde form."""
     d = _json.loads(text)
+    m = d["meta"]
+    return PowerpackPage(
+        api_id=d["api_id"],
+        meta=ListMeta(limit=m["limit"], offset=m["offset"], total_count=m["total_count"], next=m["next"],
+                      previous=m["previous"]),
+        powerpacks=[_powerpack_of(p) for p in d["powerpacks"]],
+    )
+
+
+def _powerpack_of(d: _typing.Dict[str, _typing.Any]) -> Powerpack:
     return Powerpack(
         api_id=d["api_id"],
         uuid=d["uuid"],
