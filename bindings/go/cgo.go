@@ -38,11 +38,12 @@ func describeNative(native *C.PlivoClient) string {
 	return C.GoString(text)
 }
 
-// cText is text NUL-terminated for C, in Go memory: cgo lets C read it for the length of the
-// call it is passed to, and it holds no Go pointers.
-func cText(text []byte) *C.char {
-	text = append(text, 0)
-	return (*C.char)(unsafe.Pointer(&text[0]))
+// cText is a NUL-terminated copy of text for C, in Go memory (one allocation): cgo lets C read it
+// for the length of the call it is passed to, and it holds no Go pointers.
+func cText[T string | []byte](text T) *C.char {
+	copied := make([]byte, len(text)+1)
+	copy(copied, text)
+	return (*C.char)(unsafe.Pointer(&copied[0]))
 }
 
 // callsInFlight counts this process's calls between their start and their answer.
@@ -65,7 +66,7 @@ func (c *Client) call(ctx context.Context, operation string, args any, out any) 
 	}
 	// The core copies both before any call returns (plivo_powerpack.h), so C reads them in Go's
 	// memory: no malloc and free through cgo, each a crossing of its own.
-	cOp, cArgs := cText([]byte(operation)), cText(payload)
+	cOp, cArgs := cText(operation), cText(payload)
 
 	defer callsInFlight.Add(-1)
 	if callsInFlight.Add(1) == 1 {
@@ -106,17 +107,15 @@ func (c *Client) callHere(ctx context.Context, operation string, cOp, cArgs *C.c
 // callAsync starts the call through plivo_call_async and waits on a channel for its answer
 // (completions.go).
 func (c *Client) callAsync(ctx context.Context, operation string, cOp, cArgs *C.char, out any) error {
-	answers := make(chan string, 1)
-	if ctx.Done() == nil {
-		handle := startAsync(c.native, cOp, cArgs, nil, answers)
-		defer handle.Delete()
-		return decodeEnvelope(<-answers, out)
+	var token *C.PlivoCancel
+	if ctx.Done() != nil {
+		token = C.plivo_cancel_new()
+		defer C.plivo_cancel_free(token)
 	}
-	token := C.plivo_cancel_new()
-	defer C.plivo_cancel_free(token)
+	answers := make(chan string, 1)
 	handle := startAsync(c.native, cOp, cArgs, token, answers)
 	defer handle.Delete()
-	select {
+	select { // a context that cannot end has a nil Done channel, which this select never takes
 	case envelope := <-answers:
 		return decodeEnvelope(envelope, out)
 	case <-ctx.Done():
