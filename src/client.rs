@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use base64::Engine as _;
+use once_cell::sync::OnceCell;
 use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, USER_AGENT};
 use reqwest::{Method, Url};
 
@@ -17,6 +18,7 @@ use crate::operation::{self as ops, Operation, Paged, Request};
 use crate::params::{CreatePowerpack, UpdatePowerpack};
 use crate::redact::Secrets;
 use crate::retry::{self, Decision, Idempotency, Outcome, RetryPolicy};
+use crate::runtime;
 use crate::validate;
 pub use crate::validate::MAX_PAGE_SIZE;
 
@@ -222,15 +224,7 @@ impl ClientBuilder {
         headers
             .insert(USER_AGENT, HeaderValue::from_str(&user_agent).expect("user agent checked to be printable ASCII"));
 
-        let mut http = reqwest::Client::builder()
-            .use_rustls_tls()
-            .tls_built_in_webpki_certs(self.trust_store == TrustStore::Bundled)
-            .tls_built_in_native_certs(self.trust_store == TrustStore::System)
-            .default_headers(headers)
-            .connect_timeout(self.connect_timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .pool_idle_timeout(Duration::from_secs(60))
-            .tcp_nodelay(true);
+        let mut root_certificates = Vec::new();
         for (i, pem) in self.root_certificates_pem.iter().enumerate() {
             let field = format!("root_certificates_pem[{i}]");
             let certs = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
@@ -241,26 +235,31 @@ impl ClientBuilder {
                     "holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
                 ));
             }
-            for cert in certs {
-                http = http.add_root_certificate(cert);
-            }
+            root_certificates.extend(certs);
         }
-        match &self.proxy {
-            Some(p) => {
-                let proxy = reqwest::Proxy::all(p.as_str())
-                    .map_err(|_| PowerpackError::validation("proxy", "must be a valid proxy URL"))?;
-                http = http.proxy(proxy);
-            }
-            // Explicit is better than reading HTTP(S)_PROXY behind the caller's back.
-            None => http = http.no_proxy(),
-        }
-        let http = http
+        let proxy = match &self.proxy {
+            Some(p) => Some(
+                reqwest::Proxy::all(p.as_str())
+                    .map_err(|_| PowerpackError::validation("proxy", "must be a valid proxy URL"))?,
+            ),
+            None => None,
+        };
+        let transport = Transport {
+            headers,
+            trust_store: self.trust_store,
+            connect_timeout: self.connect_timeout,
+            root_certificates,
+            proxy,
+        };
+        let http = transport
             .build()
             .map_err(|e| PowerpackError::validation("client", format!("could not build the HTTP client: {e}")))?;
 
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                caller_lane_http: OnceCell::new(),
+                transport,
                 account: Url::parse(&account_url).expect("account_url was built from a parsed URL"),
                 secrets: Secrets::new(&self.auth_id, &self.auth_token),
                 auth_id: self.auth_id,
@@ -317,7 +316,12 @@ pub struct Client {
 }
 
 struct Inner {
+    /// The connection pool of calls on the crate's worker threads and the caller's own runtime.
     http: reqwest::Client,
+    /// The pool of lone blocking calls on the runtime their callers drive
+    /// ([`runtime::on_caller_lane`]), made on the first such call from `transport`.
+    caller_lane_http: OnceCell<reqwest::Client>,
+    transport: Transport,
     /// `{base}/v1/Account/{auth_id}/`, parsed once; every request's URL starts from a clone of it.
     account: Url,
     auth_id: String,
@@ -337,6 +341,39 @@ impl fmt::Debug for Client {
             .field("total_deadline", &self.inner.total_deadline)
             .field("retry", &self.inner.retry)
             .finish()
+    }
+}
+
+/// Everything a connection pool is made from, checked in [`ClientBuilder::build`]: a client
+/// makes one pool at once and may make a second for the caller lane.
+struct Transport {
+    headers: HeaderMap,
+    trust_store: TrustStore,
+    connect_timeout: Duration,
+    root_certificates: Vec<reqwest::Certificate>,
+    proxy: Option<reqwest::Proxy>,
+}
+
+impl Transport {
+    fn build(&self) -> reqwest::Result<reqwest::Client> {
+        let mut http = reqwest::Client::builder()
+            .use_rustls_tls()
+            .tls_built_in_webpki_certs(self.trust_store == TrustStore::Bundled)
+            .tls_built_in_native_certs(self.trust_store == TrustStore::System)
+            .default_headers(self.headers.clone())
+            .connect_timeout(self.connect_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(Duration::from_secs(60))
+            .tcp_nodelay(true);
+        for cert in &self.root_certificates {
+            http = http.add_root_certificate(cert.clone());
+        }
+        http = match &self.proxy {
+            Some(proxy) => http.proxy(proxy.clone()),
+            // Explicit is better than reading HTTP(S)_PROXY behind the caller's back.
+            None => http.no_proxy(),
+        };
+        http.build()
     }
 }
 
@@ -513,7 +550,7 @@ impl Client {
             let budget = self.inner.attempt_timeout.min(remaining);
             let cut_by_deadline = budget < self.inner.attempt_timeout;
 
-            let mut request = self.inner.http.request(method.clone(), url.clone());
+            let mut request = self.http()?.request(method.clone(), url.clone());
             if let Some(b) = &body {
                 request = request.header(CONTENT_TYPE, "application/json").body(b.clone());
             }
@@ -581,6 +618,17 @@ impl Client {
                 Decision::RetryAfter(delay) => tokio::time::sleep(delay).await,
             }
         }
+    }
+
+    /// The connection pool for a call running where this code runs: a pool's connections are
+    /// driven by the runtime that opened them, so the caller lane has its own.
+    fn http(&self) -> Result<&reqwest::Client, PowerpackError> {
+        if !runtime::on_caller_lane() {
+            return Ok(&self.inner.http);
+        }
+        self.inner.caller_lane_http.get_or_try_init(|| self.inner.transport.build()).map_err(|e| {
+            PowerpackError::Internal { reason: format!("could not build the caller lane's HTTP client: {e}") }
+        })
     }
 
     fn deadline_exceeded(&self, attempts: u32) -> PowerpackError {

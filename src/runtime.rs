@@ -22,6 +22,28 @@ static RUNTIME: Lazy<Runtime> = Lazy::new(|| {
         .expect("the plivo-powerpack runtime could not start")
 });
 
+/// The runtime a lone blocking call runs on, driven by its caller's thread alone: the call's
+/// connections, timers and I/O all live on it, so a call costs no wake-up of another thread
+/// (see [`block_on`]). Only the holder of [`CALLER_SLOTS`] drives it, one thread at a time.
+static CALLER_LANE: Lazy<Runtime> = Lazy::new(|| {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("the plivo-powerpack caller runtime could not start")
+});
+
+thread_local! {
+    /// Set while this thread drives a call on [`CALLER_LANE`].
+    static ON_CALLER_LANE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True inside a call on the caller lane. Whatever spawns tasks there (a connection pool opening
+/// a connection) must keep them to that lane: its tasks run only while a caller drives it, so a
+/// pool shared with the workers' calls could hand them a connection nobody drives.
+pub(crate) fn on_caller_lane() -> bool {
+    ON_CALLER_LANE.with(|on| on.get())
+}
+
 /// Blocks SIGPIPE on the calling (runtime) thread. Writing to a socket the server closed raises
 /// SIGPIPE on the writing thread (std's vectored writes do not pass `MSG_NOSIGNAL`), and its
 /// default action ends the process. Rust binaries, CPython and the JVM ignore it; a C, Go or PHP
@@ -38,12 +60,13 @@ fn block_sigpipe() {
 /// Runs `fut` to completion on the crate's runtime and waits for it, from any
 /// thread, including one inside another Tokio runtime.
 ///
-/// A lone blocking call is driven by the calling thread itself (`Runtime::block_on`; the
-/// runtime's workers still drive the connections): it then costs no hand-off to a worker and no
-/// wake-up back, the two thread switches that cost most on a small machine. While another is in
-/// flight, and on a thread inside a Tokio runtime (where `block_on` may not be called), `fut` is
-/// spawned onto the workers and the caller waits on a channel: many threads each driving a call
-/// would contend for the cores with the workers, where the calls share their connections' tasks.
+/// A lone blocking call is driven by the calling thread itself, on a single-threaded runtime of
+/// its own ([`CALLER_LANE`]) where its connection's task and its socket's readiness live too: it
+/// then costs no hand-off to a worker and no wake-up back, the thread switches that cost most on
+/// a small machine. While another is in flight, and on a thread inside a Tokio runtime (where
+/// `block_on` may not be called), `fut` is spawned onto the workers and the caller waits on a
+/// channel: many threads each driving a call would contend for the cores with the workers, where
+/// the calls share their connections' tasks.
 ///
 /// A panic inside the call (a bug) comes back as [`PowerpackError::Internal`], never as a
 /// panic in the caller's thread or a call that silently vanishes.
@@ -65,7 +88,8 @@ where
     if tokio::runtime::Handle::try_current().is_err() {
         if let Some(_slot) = slots.take() {
             let _sigpipe = SigpipeBlocked::on_this_thread();
-            return RUNTIME.block_on(CatchUnwind(Box::pin(fut)));
+            let _lane = OnCallerLane::enter();
+            return CALLER_LANE.block_on(CatchUnwind(Box::pin(fut)));
         }
     }
     let (tx, rx) = std::sync::mpsc::sync_channel(1);
@@ -73,6 +97,22 @@ where
         let _ = tx.send(CatchUnwind(Box::pin(fut)).await);
     });
     rx.recv().unwrap_or_else(|_| Err(dropped().into()))
+}
+
+/// [`ON_CALLER_LANE`] set for as long as it lives, however the call ends.
+struct OnCallerLane;
+
+impl OnCallerLane {
+    fn enter() -> Self {
+        ON_CALLER_LANE.with(|on| on.set(true));
+        OnCallerLane
+    }
+}
+
+impl Drop for OnCallerLane {
+    fn drop(&mut self) {
+        ON_CALLER_LANE.with(|on| on.set(false));
+    }
 }
 
 /// SIGPIPE blocked on a caller's thread while it drives a call, as on the runtime's own threads
@@ -258,6 +298,19 @@ mod tests {
         let slots = CallerSlots::new(1);
         assert_eq!(thread_of_call(&slots), std::thread::current().id());
         assert_eq!(slots.in_use.load(Ordering::Acquire), 0, "the slot is given back");
+    }
+
+    #[test]
+    fn only_a_call_on_its_callers_thread_is_on_the_caller_lane_and_only_while_it_runs() {
+        let on_lane = |slots: &CallerSlots| block_on_with(slots, async { Ok::<_, PowerpackError>(on_caller_lane()) });
+        let slots = CallerSlots::new(1);
+        assert!(on_lane(&slots).unwrap());
+        assert!(!on_caller_lane(), "cleared when the call returns");
+        let _held = slots.take().expect("a free slot");
+        assert!(!on_lane(&slots).unwrap(), "a call on the workers is not");
+        let r: Result<(), PowerpackError> = block_on_with(&CallerSlots::new(1), async { panic!("decoder bug") });
+        assert!(r.is_err());
+        assert!(!on_caller_lane(), "cleared when the call panics");
     }
 
     #[test]

@@ -16,11 +16,12 @@
  *
  * Threading
  *   - A PlivoClient is thread-safe: share one per process; any number of threads may call it at
- *     once (its connection pool is shared).
+ *     once (they share its connections).
  *   - plivo_call() and plivo_call_with_cancel() block the calling thread (a lone blocking call runs
- *     on it, with SIGPIPE blocked there for the call); plivo_call_async() returns at once and calls its
- *     callback exactly once, on one of the library's threads (or on the calling thread, before it
- *     returns, when the arguments are refused before the call starts).
+ *     on it, its connection and I/O too, with SIGPIPE blocked there for the call);
+ *     plivo_call_async() returns at once and calls its callback exactly once, on one of the
+ *     library's threads (or on the calling thread, before it returns, when the arguments are
+ *     refused before the call starts).
  *   - plivo_cancel_cancel() may be called from any thread, any number of times.
  *
  * Errors
