@@ -305,7 +305,8 @@ fn is_loopback(url: &Url) -> bool {
 }
 
 /// A Powerpack API client. Cheap to clone (an `Arc`), safe to share between
-/// threads and tasks; clones share one connection pool.
+/// threads and tasks; clones share its connections (one pool for calls on a Tokio runtime,
+/// one for lone blocking calls, which run on a runtime their caller drives).
 ///
 /// The async methods need a Tokio runtime with the time driver enabled. For
 /// code without one, [`crate::blocking::Client`] runs the same calls on a
