@@ -1,7 +1,7 @@
 //! A blocking client for code without an async runtime: scripts, plain
 //! threads, Java. Every call runs on a Tokio runtime the crate owns (a call alone in flight on
-//! one its caller's thread drives, see `runtime::block_on`), so it is safe from any thread,
-//! including from inside another runtime.
+//! one that its caller's thread drives, see `runtime::block_on`), so it is safe from any
+//! thread, including from inside another runtime.
 //!
 //! One generic path, [`Client::send`] (and [`Client::send_all`]), carries every operation; the
 //! typed methods below are one line each over it, as their async twins are over

@@ -346,7 +346,7 @@ impl fmt::Debug for Client {
 }
 
 /// Everything a connection pool is made from, checked in [`ClientBuilder::build`]: a client
-/// makes one pool at once and may make a second for the caller lane.
+/// makes its first pool when it is built and may make a second for the caller lane later.
 struct Transport {
     headers: HeaderMap,
     trust_store: TrustStore,
