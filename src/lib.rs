@@ -25,6 +25,7 @@
 
 pub mod blocking;
 pub mod client;
+pub mod describe;
 pub mod dispatch;
 pub mod error;
 pub mod model;
@@ -35,6 +36,7 @@ mod redact;
 pub mod retry;
 #[doc(hidden)] // the crate's Tokio runtime, shared with the bindings crate; not a supported API
 pub mod runtime;
+pub mod settings;
 mod validate;
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! validates everything; the JSON only carries values. The rules for callers are at the top of
 //! `include/plivo_powerpack.h`.
 //!
-//! * [`config`]: the client settings as JSON;
+//! * the client settings as JSON are the core's (`plivo_powerpack::settings`);
 //! * [`dispatch`]: the operation table expanded into one `name -> call` match, and the envelope;
 //! * [`cancel`]: the cancellation token;
 //! * [`exit`]: the exit gate, so a host can exit while async calls are in flight.
@@ -20,7 +20,6 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use plivo_powerpack::Client;
 
 pub mod cancel;
-pub mod config;
 pub mod dispatch;
 pub mod exit;
 
@@ -77,7 +76,8 @@ fn guarded(body: impl FnOnce() -> Envelope) -> Envelope {
 pub unsafe extern "C" fn plivo_client_new(config_json: *const c_char, error_out: *mut *mut c_char) -> *mut PlivoClient {
     let mut client = None;
     let envelope = guarded(|| {
-        let made = text(config_json, "config").and_then(|json| config::build(json).map_err(Envelope::from));
+        let made = text(config_json, "config")
+            .and_then(|json| plivo_powerpack::settings::client_from_json(json).map_err(Envelope::from));
         match made {
             Ok(c) => {
                 client = Some(c);

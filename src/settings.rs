@@ -1,18 +1,23 @@
-//! The client settings as JSON: what `plivo_client_new` takes. Durations are milliseconds;
-//! every key is optional but the credentials (absent both, they come from `PLIVO_AUTH_ID`,
-//! `PLIVO_AUTH_TOKEN`, and `PLIVO_BASE_URL` / `PLIVO_CA_BUNDLE` when set, as `from_env` does);
-//! an unknown key is refused, naming it. The core checks every value.
+//! A client's settings as one JSON object: what the adapters that carry JSON take (the C ABI's
+//! `plivo_client_new`, the Node addon). Durations are milliseconds; every key is optional but the
+//! credentials (absent both, they come from `PLIVO_AUTH_ID`, `PLIVO_AUTH_TOKEN`, and
+//! `PLIVO_BASE_URL` / `PLIVO_CA_BUNDLE` when set, as `from_env` does); an unknown key is refused,
+//! naming it. The builder checks every value. The keys are listed in
+//! [`describe`](crate::describe), and a test there holds the two together.
+//!
+//! No type here derives `Debug`: one holds the token.
 
 use std::time::Duration;
 
-use plivo_powerpack::dispatch::field_named;
-use plivo_powerpack::{Client, ClientBuilder, PowerpackError, RetryPolicy, TrustStore};
 use serde::Deserialize;
+
+use crate::dispatch::field_named;
+use crate::{Client, ClientBuilder, PowerpackError, RetryPolicy, TrustStore};
 use serde_json::Value;
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Config {
+pub(crate) struct Config {
     auth_id: Option<String>,
     auth_token: Option<String>,
     base_url: Option<String>,
@@ -29,15 +34,15 @@ struct Config {
     trust_store: Option<Store>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Retry {
+pub(crate) struct Retry {
     max_attempts: Option<u32>,
     base_delay_ms: Option<u64>,
     max_delay_ms: Option<u64>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 #[serde(rename_all = "lowercase")]
 enum Store {
     Bundled,
@@ -49,14 +54,14 @@ fn invalid(field: &str, reason: impl Into<String>) -> PowerpackError {
 }
 
 /// A client from its JSON settings.
-pub fn build(json: &str) -> Result<Client, PowerpackError> {
+pub fn client_from_json(json: &str) -> Result<Client, PowerpackError> {
     let value: Value = serde_json::from_str(json).map_err(|e| invalid("config", format!("not JSON: {e}")))?;
     // serde's messages quote the values they refuse: the token must not be one of them.
     let token = value.get("auth_token").and_then(Value::as_str).unwrap_or_default().to_owned();
     let config: Config = serde_json::from_value(value).map_err(|e| {
         let mut reason = e.to_string();
         if !token.is_empty() {
-            reason = reason.replace(&token, plivo_powerpack::MASK);
+            reason = reason.replace(&token, crate::MASK);
         }
         invalid(&field_named(&reason).map_or("config".to_owned(), |f| format!("config.{f}")), reason)
     })?;
@@ -124,7 +129,7 @@ mod tests {
     const ID: &str = "MAODZKMDFJMJU3MTEYNG";
 
     fn field_of(json: &str) -> String {
-        match build(json) {
+        match client_from_json(json) {
             Err(PowerpackError::Validation { field, .. }) => field,
             other => panic!("{json}: {other:?}"),
         }
@@ -137,7 +142,7 @@ mod tests {
                 "attempt_timeout_ms":200,"total_deadline_ms":300,"retry":{{"max_attempts":2,"base_delay_ms":1,"max_delay_ms":2}},
                 "user_agent_suffix":"go/1.27","trust_store":"system"}}"#
         );
-        let text = format!("{:?}", build(&json).unwrap());
+        let text = format!("{:?}", client_from_json(&json).unwrap());
         assert!(text.contains("attempt_timeout: 200ms") && text.contains("total_deadline: 300ms"), "{text}");
         assert_eq!(
             field_of(&format!(r#"{{"auth_id":"{ID}","auth_token":"t","attempt_timeout_ms":0}}"#)),
@@ -151,7 +156,7 @@ mod tests {
     #[test]
     fn a_refused_value_never_quotes_the_token() {
         let json = format!(r#"{{"auth_id":"{ID}","auth_token":"tok-secret-9","connect_timeout_ms":"tok-secret-9"}}"#);
-        let e = build(&json).unwrap_err();
+        let e = client_from_json(&json).unwrap_err();
         assert!(!format!("{e:?}").contains("tok-secret-9"), "{e:?}");
     }
 }
