@@ -5,7 +5,8 @@
 #                wheel, mypy --strict, the sdist built by pip), Kotlin/JVM (jar with the native
 #                library), Swift (SwiftPM package with the static library, XCTest), Ruby (the
 #                installed gem, minitest), C (the C ABI's header and a C test under ASan/LSan),
-#                Go (the staged module, go test -race), PHP (the Composer package, PHPUnit), and Plivo's
+#                Go (the staged module, go test -race), PHP (the Composer package, PHPUnit), Node (the
+#                npm tarball in a fresh project, node --test, tsc --strict), and Plivo's
 #                official SDKs against the sandbox; a suite whose toolchain is missing prints
 #                SKIPPED and why
 #   make dist    stage every package into target/dist/<language>/ (make dist-<language>: one)
@@ -34,12 +35,17 @@ PYTEST_VENV  := target/pytest-venv
 PY_TOOLS     := "maturin==1.16.0" "pytest>=8,<10" "pytest-asyncio>=0.24,<2" "ziglang==0.13.0" "auditwheel==6.1.0" "twine>=6,<8"
 SDIST_VENV   := target/sdist-venv
 
-.PHONY: all build check-packages demo-tls dist fuzz lint ruby-deps test test-ruby test-rust test-python test-sdist test-kotlin test-swift test-compat test-c test-go go-toolchain php-deps test-php demo bench clean
+.PHONY: all build check-packages demo-tls dist fuzz lint ruby-deps test test-ruby test-rust test-python test-sdist test-kotlin test-swift test-compat test-c test-go go-toolchain php-deps test-php test-node demo bench clean
 
 all: build
 
+# napi-derive writes the Node addon's TypeScript declarations here as it compiles the addon
+# (scripts/dist.sh node turns them into native.d.ts with @napi-rs/cli's generator).
+NAPI_TYPEDEF := $(abspath target/napi-typedef)
+
 build:
-	$(CARGO) build --workspace --all-targets $(FEATURES)
+	@mkdir -p $(NAPI_TYPEDEF)
+	NAPI_TYPE_DEF_TMP_FOLDER=$(NAPI_TYPEDEF) $(CARGO) build --workspace --all-targets $(FEATURES)
 
 # Every suite runs (one failing does not hide the others), each through scripts/suite.sh, which
 # keeps its log and time; scripts/summary.py then prints the table of suites and the table of
@@ -63,6 +69,7 @@ test: build
 	@$(SUITE) c $(RUN_STAGED) test-c
 	@$(SUITE) go $(RUN_STAGED) test-go
 	@$(SUITE) php $(RUN_STAGED) test-php
+	@$(SUITE) node $(RUN_STAGED) test-node
 	@$(SUITE) compat $(MAKE) --no-print-directory test-compat
 	@$(PYTHON) scripts/summary.py $(if $(STRICT),--strict)
 
@@ -191,6 +198,15 @@ test-php: build php-deps $(call staged,php)
 		echo "SKIPPED: php (no php with FFI, composer and phpunit, and no apt-get as root to install them)"; \
 	fi
 
+# Node: the npm tarball (napi-rs addon and its JavaScript layer) installed into a fresh project,
+# node --test against the sandbox; the tools (@napi-rs/cli, typescript) from package-lock.json.
+test-node: build $(call staged,node)
+	@if command -v node >/dev/null && command -v npm >/dev/null; then \
+		bindings/node/build.sh test; \
+	else \
+		echo "SKIPPED: node (no node or npm)"; \
+	fi
+
 # Plivo's official SDKs drive the sandbox: plivo-python from PyPI in its own venv, plivo-java
 # 5.46.3 through Maven (tests/compat/). What they send must be what the sandbox takes.
 COMPAT_VENV  := target/compat-venv
@@ -257,4 +273,4 @@ fuzz:
 
 clean:
 	$(CARGO) clean
-	rm -rf $(VENV) bindings/kotlin/target
+	rm -rf $(VENV) bindings/kotlin/target bindings/node/node_modules

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The seed's update flow end to end: on the embedded sandbox by default, from
 # the CLI, Rust, Python (the installed wheel), Go (the staged module), PHP (the Composer package),
+# Node (the npm tarball),
 # Ruby (the installed gem, when ruby and its ffi
 # gem are here), Kotlin (when Maven is here) and Swift (when a Swift toolchain is here); and the
 # Powerpack's number pool from the CLI.
@@ -103,6 +104,13 @@ if command -v php >/dev/null && php -r 'exit(extension_loaded("ffi") ? 0 : 1);' 
     bindings/php/build.sh demo "$uuid"
 else
     echo "SKIPPED: php demo (no php with FFI and composer: make test-php installs them)"
+fi
+
+if command -v node >/dev/null && ls target/dist/node/plivo-powerpack-*.tgz >/dev/null 2>&1; then
+    step "Node: bindings/node/examples/seed_flow.mjs (the npm tarball in a fresh project)"
+    bindings/node/build.sh demo "$uuid"
+else
+    echo "SKIPPED: node demo (no node, or no staged tarball: make dist-node stages it)"
 fi
 
 if command -v mvn >/dev/null && [[ -f bindings/kotlin/pom.xml ]]; then

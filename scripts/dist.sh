@@ -12,6 +12,7 @@
 #   target/dist/ruby/     plivo_powerpack-<v>-x86_64-linux.gem
 #   target/dist/go/       the Go module with include/ and lib/linux_amd64/libplivo_powerpack_c.a
 #   target/dist/php/      the Composer package with lib/libplivo_powerpack_c.so
+#   target/dist/node/     plivo-powerpack-<v>.tgz (npm pack) with the linux-x64-gnu addon
 #
 #   scripts/dist.sh [language...]      all of them when none is named
 #
@@ -118,13 +119,21 @@ stage_php() {
     cp "$lib_dir/libplivo_powerpack_c.so" "$dist/php/lib/"
 }
 
+stage_node() {
+    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+        echo "SKIPPED: node staging (no node or npm)"
+        return
+    fi
+    bindings/node/build.sh stage "$dist/node" "$lib_dir"
+}
+
 languages=("$@")
-[[ ${#languages[@]} -gt 0 ]] || languages=(c python kotlin swift ruby go php)
+[[ ${#languages[@]} -gt 0 ]] || languages=(c python kotlin swift ruby go php node)
 for lang in "${languages[@]}"; do
     started=$(date +%s)
     case "$lang" in
-        c|python|kotlin|swift|ruby|go|php) "stage_$lang" ;;
-        *) echo "dist.sh: no language '$lang' (c python kotlin swift ruby go php)" >&2; exit 2 ;;
+        c|python|kotlin|swift|ruby|go|php|node) "stage_$lang" ;;
+        *) echo "dist.sh: no language '$lang' (c python kotlin swift ruby go php node)" >&2; exit 2 ;;
     esac
     echo "staged $lang: $(cd "$dist" && find "$lang" -maxdepth 2 -type f 2>/dev/null | grep -v '/Sources\|/Tests\|/src/\|\.go$' | sort | tr '\n' ' ')($(( $(date +%s) - started )) s)"
 done

@@ -15,8 +15,8 @@ import sys
 
 LOGS = "target/test-logs"
 VECTORS = "target/vectors"
-SUITES = ["lint", "rust", "dist", "python", "sdist", "packages", "kotlin", "swift", "ruby", "c", "go", "php", "compat"]
-LANGUAGES = ["rust", "python", "kotlin", "java", "swift", "ruby", "cli", "go", "php"]
+SUITES = ["lint", "rust", "dist", "python", "sdist", "packages", "kotlin", "swift", "ruby", "c", "go", "php", "node", "compat"]
+LANGUAGES = ["rust", "python", "kotlin", "java", "swift", "ruby", "cli", "go", "php", "node"]
 
 def counts(log):
     """(passed, failed, skipped) found in a suite's log, summed over every tool that ran."""
@@ -42,6 +42,9 @@ def counts(log):
     for m in re.finditer(r"^Tests: (\d+), Assertions: \d+(?:, Errors: (\d+))?(?:, Failures: (\d+))?", log, re.M):
         bad = int(m[2] or 0) + int(m[3] or 0)
         passed, failed = passed + int(m[1]) - bad, failed + bad
+    # node --test (its TAP reporter's closing counts)
+    for m in re.finditer(r"^# pass (\d+)\n# fail (\d+)\n(?:# cancelled (\d+)\n)?# skipped (\d+)$", log, re.M):
+        passed, failed, skipped = passed + int(m[1]), failed + int(m[2]) + int(m[3] or 0), skipped + int(m[4])
     go_pass = len(re.findall(r"^\s*--- PASS: ", log, re.M))
     go_fail = len(re.findall(r"^\s*--- FAIL: ", log, re.M))
     go_skip = len(re.findall(r"^\s*--- SKIP: ", log, re.M))

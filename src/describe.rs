@@ -63,7 +63,17 @@ pub struct EnumSpec {
 pub struct UnionSpec {
     pub name: &'static str,
     pub tag: &'static str,
-    pub variants: &'static [(&'static str, &'static [Field])],
+    pub variants: &'static [(&'static str, &'static [VariantField])],
+}
+
+/// A field of a union's variant: `name` is what the typed APIs call it (`app_id`, `phlo_id`),
+/// `wire` its key in the neutral JSON (`id` for both).
+#[derive(Serialize, Clone, Copy)]
+pub struct VariantField {
+    pub name: &'static str,
+    pub wire: &'static str,
+    #[serde(rename = "type")]
+    pub ty: &'static str,
 }
 
 const POOL: Field = req("pool_uuid", "string");
@@ -237,7 +247,11 @@ pub const ENUMS: &[EnumSpec] = &[
 pub const UNIONS: &[UnionSpec] = &[UnionSpec {
     name: "Application",
     tag: "type",
-    variants: &[("xml", args![req("id", "string")]), ("phlo", args![req("id", "string")]), ("detach", args![])],
+    variants: &[
+        ("xml", &[VariantField { name: "app_id", wire: "id", ty: "string" }]),
+        ("phlo", &[VariantField { name: "phlo_id", wire: "id", ty: "string" }]),
+        ("detach", &[]),
+    ],
 }];
 
 /// The client settings [`settings`](crate::settings) reads (durations in milliseconds).
@@ -523,7 +537,7 @@ mod tests {
         for (v, (tag, fields)) in variants.iter().zip(spec.variants) {
             assert_eq!(v[spec.tag], *tag);
             let keys: BTreeSet<String> = v.as_object().unwrap().keys().filter(|k| *k != spec.tag).cloned().collect();
-            assert_eq!(keys, names(fields), "{tag}");
+            assert_eq!(keys, fields.iter().map(|f| f.wire.to_owned()).collect(), "{tag}");
         }
     }
 
