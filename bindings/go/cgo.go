@@ -68,6 +68,13 @@ func (c *Client) call(ctx context.Context, operation string, args any, out any) 
 	// memory: no malloc and free through cgo, each a crossing of its own.
 	cOp, cArgs := cText(operation), cText(payload)
 
+	// The shared hold keeps Close (and so the free) waiting until this call is done, and the
+	// deferred release keeps c reachable until then: its finalizer cannot run mid-call.
+	c.lifetime.RLock()
+	defer c.lifetime.RUnlock()
+	if c.closed {
+		return &callError{operation: operation, err: ErrClosed}
+	}
 	defer callsInFlight.Add(-1)
 	if callsInFlight.Add(1) == 1 {
 		return c.callHere(ctx, operation, cOp, cArgs, out)

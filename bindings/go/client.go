@@ -52,7 +52,10 @@ const (
 type Client struct {
 	native      *C.PlivoClient
 	description string
-	closeOnce   sync.Once
+	// Held shared by every call while it uses native, and exclusively by Close to free it: a
+	// call never runs on a freed client, and one after Close is ErrClosed.
+	lifetime sync.RWMutex
+	closed   bool
 }
 
 type wireRetry struct {
@@ -135,12 +138,18 @@ func newClient(authID, authToken *string, o Options) (*Client, error) {
 	return c, nil
 }
 
-// Close frees the client; calls in flight complete normally. Safe to call more than once.
+// Close frees the client once the calls in flight have ended (it waits for them); a call made
+// after Close returns ErrClosed. Safe to call more than once, from any goroutine.
 func (c *Client) Close() {
-	c.closeOnce.Do(func() {
-		runtime.SetFinalizer(c, nil)
-		freeNative(c.native)
-	})
+	c.lifetime.Lock()
+	defer c.lifetime.Unlock()
+	if c.closed {
+		return
+	}
+	c.closed = true
+	runtime.SetFinalizer(c, nil)
+	freeNative(c.native)
+	c.native = nil
 }
 
 // String describes the client (account, base URL, timeouts); the token shows as ***.

@@ -547,3 +547,51 @@ func TestFromEnv(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
+
+// Close races calls in flight, many times over: every call either completes or returns
+// ErrClosed, never touches a freed client (go test -race, and the C ABI under it), and Close
+// returns only once the calls it waited for are done.
+func TestCloseWhileCallsAreInFlight(t *testing.T) {
+	sb.reset(t)
+	ctx := context.Background()
+	completed, refused := 0, 0
+	var mu sync.Mutex
+	for round := 0; round < 200; round++ {
+		c, err := powerpack.NewClient(authID, token, powerpack.Options{BaseURL: sb.URL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		firstDone := make(chan struct{})
+		var once sync.Once
+		var wg sync.WaitGroup
+		for g := 0; g < 10; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, err := c.ListPowerpacks(ctx, powerpack.Page{Limit: 1})
+				once.Do(func() { close(firstDone) })
+				mu.Lock()
+				defer mu.Unlock()
+				switch {
+				case err == nil:
+					completed++
+				case errors.Is(err, powerpack.ErrClosed):
+					refused++
+				default:
+					t.Errorf("round %d: %v", round, err)
+				}
+			}()
+		}
+		<-firstDone
+		c.Close()
+		c.Close() // a second Close is a no-op
+		if _, err := c.GetPowerpack(ctx, "u"); !errors.Is(err, powerpack.ErrClosed) {
+			t.Fatalf("a call after Close: %v", err)
+		}
+		wg.Wait()
+	}
+	if completed+refused != 2000 || completed < 200 {
+		t.Fatalf("%d completed, %d refused", completed, refused)
+	}
+	t.Logf("%d calls completed, %d refused after Close", completed, refused)
+}

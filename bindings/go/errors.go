@@ -42,6 +42,8 @@ var (
 	ErrDecode         = errors.New("powerpack: undecodable response")
 	ErrTLS            = errors.New("powerpack: TLS error")
 	ErrInternal       = errors.New("powerpack: internal error")
+	// ErrClosed: a call on a Client after its Close.
+	ErrClosed = errors.New("powerpack: the client is closed")
 )
 
 var sentinels = map[ErrorKind]error{

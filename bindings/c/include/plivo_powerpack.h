@@ -12,7 +12,10 @@
  *     callback returns: copy what you keep, do not free it.
  *   - Strings the caller passes in are borrowed for the duration of the call only.
  *   - A PlivoClient is freed with plivo_client_free(), a PlivoCancel with plivo_cancel_free().
- *     Calls in flight hold their own references: freeing either while a call runs is safe.
+ *     A call takes its own reference while it starts, so a free that comes after the call
+ *     entered the library is safe; a free racing the call's entry, and any call on a freed
+ *     client, is undefined behaviour: free a client only once every thread has stopped
+ *     starting calls on it (the Go binding's Close waits for its calls in flight).
  *
  * Threading
  *   - A PlivoClient is thread-safe: share one per process; any number of threads may call it at

@@ -5,6 +5,7 @@ import com.sun.jna.Native
 import com.sun.jna.Pointer
 import kotlinx.coroutines.suspendCancellableCoroutine
 import java.lang.ref.Cleaner
+import java.lang.ref.Reference
 import java.util.WeakHashMap
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicLong
@@ -84,7 +85,13 @@ internal object CAbi {
 
     /** Runs one operation of the core's table and waits: the result's JSON, or the typed error. */
     fun call(client: PowerpackClient, operation: String, args: String): String {
-        val envelope = plivo_call(openHandle(client), cString(operation), cString(args))
+        val envelope = try {
+            plivo_call(openHandle(client), cString(operation), cString(args))
+        } finally {
+            // The handle is a number: without the fence the client could be collected (and its
+            // Cleaner free the handle) while plivo_call still runs on it.
+            Reference.reachabilityFence(client)
+        }
         val text = try {
             envelope.getString(0, "UTF-8")
         } finally {
@@ -129,6 +136,9 @@ internal object CAbi {
             val id = nextId.incrementAndGet()
             pending[id] = { text ->
                 call.finish()
+                // Held by the pending completion until the call ends, so that its Cleaner cannot
+                // free the handle under a call in flight.
+                Reference.reachabilityFence(client)
                 continuation.resume(text)
             }
             continuation.invokeOnCancellation { call.cancel() }

@@ -119,3 +119,55 @@ class CAbiPathTest {
         assertEquals("after", slow.updatePowerpackAsync(uuid, name = "after").name, "the client still works")
     }
 }
+
+/**
+ * The C path's handle lives as long as a call needs it: clients closed while calls are in flight,
+ * and clients dropped and collected mid-call, thousands of times. A call either completes or is
+ * refused as a closed client's call is; none crashes the JVM or reads a freed handle.
+ */
+class CAbiHandleLifetimeTest {
+    @Test
+    fun `closing a client while its calls are in flight`() {
+        Sandbox.reset()
+        val uuid = powerpackClient(AUTH_ID, AUTH_TOKEN, Sandbox.config()).createPowerpack("lifetime").uuid
+        var completed = 0
+        var refused = 0
+        repeat(200) {
+            val client = powerpackClient(AUTH_ID, AUTH_TOKEN, Sandbox.config())
+            val started = java.util.concurrent.CountDownLatch(1)
+            val results = java.util.concurrent.ConcurrentLinkedQueue<Result<Unit>>()
+            val threads = (0 until 10).map {
+                Thread {
+                    results.add(runCatching { client.updatePowerpack(uuid, stickySender = true); Unit })
+                    started.countDown()
+                }.apply { start() }
+            }
+            started.await()
+            client.close()
+            threads.forEach { it.join() }
+            for (r in results) {
+                val e = r.exceptionOrNull()
+                when {
+                    e == null -> completed++
+                    e is IllegalStateException && "destroyed" in e.message.orEmpty() -> refused++
+                    else -> throw AssertionError("a call raced close and failed otherwise", e)
+                }
+            }
+        }
+        assertEquals(2000, completed + refused)
+        assertTrue(completed >= 200, "$completed completed")
+    }
+
+    @Test
+    fun `a client dropped mid-call is not freed under the call`() = runBlocking {
+        Sandbox.reset()
+        val uuid = powerpackClient(AUTH_ID, AUTH_TOKEN, Sandbox.config()).createPowerpack("dropped").uuid
+        repeat(1000) { i ->
+            // The only reference is the call's own: collection may run while it is in flight.
+            val sticky = i % 2 == 0
+            val updated = powerpackClient(AUTH_ID, AUTH_TOKEN, Sandbox.config()).updatePowerpackAsync(uuid, stickySender = sticky)
+            assertEquals(sticky, updated.stickySender)
+            if (i % 100 == 0) System.gc()
+        }
+    }
+}
