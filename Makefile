@@ -208,7 +208,8 @@ test-node: build $(call staged,node)
 	fi
 
 # Plivo's official SDKs drive the sandbox: plivo-python from PyPI in its own venv, plivo-java
-# 5.46.3 through Maven (tests/compat/). What they send must be what the sandbox takes.
+# 5.46.3 through Maven, plivo-node 4.79.0 from npm (tests/compat/). What they send must be what
+# the sandbox takes.
 COMPAT_VENV  := target/compat-venv
 PLIVO_PYTHON := "plivo==4.63.0"
 
@@ -221,6 +222,13 @@ test-compat: build
 		mvn -B --no-transfer-progress -f tests/compat/java/pom.xml test -Dpowerpack.sandbox.bin=$(SANDBOX_BIN); \
 	else \
 		echo "SKIPPED: compat-java (no maven or java)"; \
+	fi
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+		echo "SKIPPED: compat-node (no node or npm)"; \
+	elif ! (cd tests/compat/node && npm ci --no-audit --no-fund --loglevel=error); then \
+		echo "SKIPPED: compat-node (npm could not install plivo 4.79.0 from package-lock.json: registry unreachable?)"; \
+	else \
+		cd tests/compat/node && POWERPACK_SANDBOX_BIN=$(SANDBOX_BIN) node --test --test-concurrency=1; \
 	fi
 
 test-kotlin: build $(call staged,kotlin)
