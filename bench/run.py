@@ -45,6 +45,7 @@ PY_BLK, PY_ASYNC, PY_OFF = "Python binding, blocking", "Python binding, asyncio"
 CORE, FLOOR = "Rust core", "raw reqwest (floor)"
 KT, KT_BLK, JV = "Kotlin binding, coroutines", "Kotlin binding, blocking", "official plivo-java"
 GO, PHP = "Go binding", "PHP binding"
+NODE, NODE_OFF = "Node binding", "official plivo-node"
 
 
 def contenders():
@@ -58,6 +59,12 @@ def contenders():
     php_package = os.path.join(ROOT, "target", "dist-release", "php", "src")
     php = [(PHP, "php", ["php", os.path.join(here, "php", "contender.php")])] \
         if os.path.isdir(php_package) and shutil.which("php") else []
+    # The Node contenders live in bench/node, where scripts/bench.sh installs plivo-node and the
+    # release tarball; they run only where node and that install are.
+    node_dir = os.path.join(here, "node")
+    node = [(NODE, "node", ["node", os.path.join(node_dir, "contender_binding.mjs")]),
+            (NODE_OFF, "node", ["node", os.path.join(node_dir, "contender_official.mjs")])] \
+        if shutil.which("node") and os.path.isdir(os.path.join(node_dir, "node_modules", "plivo-powerpack")) else []
     # plivo-go needs the Go module proxy, which the benchmark machine may not reach: its contender
     # goes here, as ("official plivo-go", "go", [...]), where the proxy is reachable.
     return [
@@ -70,7 +77,7 @@ def contenders():
         (KT, "jvm", ["java", "-cp", cp, "bench.BindingContenderKt", "coroutines"]),
         (KT_BLK, "jvm", ["java", "-cp", cp, "bench.BindingContenderKt", "blocking"]),
         (JV, "jvm", ["java", "-cp", cp, "bench.OfficialContender"]),
-    ] + go + php
+    ] + go + php + node
 
 
 CRASHES = []  # (command, exit status) of every contender process that died by a signal
@@ -139,6 +146,15 @@ def admin(base, method, path, body=None):
     urllib.request.urlopen(req, timeout=10).read()
 
 
+def create_powerpack(base, name):
+    """One Powerpack for the workload, made with a plain request (no contender's code)."""
+    import base64
+    req = urllib.request.Request(f"{base}/v1/Account/{AUTH_ID}/Powerpack/", data=json.dumps({"name": name}).encode(),
+                                 method="POST", headers={"Content-Type": "application/json", "Authorization":
+                                 "Basic " + base64.b64encode(f"{AUTH_ID}:{AUTH_TOKEN}".encode()).decode()})
+    return json.loads(urllib.request.urlopen(req, timeout=10).read())["uuid"]
+
+
 def versions():
     def cmd(*c):
         try:
@@ -147,14 +163,22 @@ def versions():
         except Exception:
             return "?"
     import importlib.metadata as md
+
+    def package(name):
+        try:
+            return md.version(name)
+        except md.PackageNotFoundError:
+            return "not installed"
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     return {
         "rustc": cmd("rustc", "--version"),
         "python": platform.python_version(),
         "java": java,
-        "plivo (PyPI)": md.version("plivo"),
+        "plivo (PyPI)": package("plivo"),
         "plivo-java": "5.46.3",
-        "plivo-powerpack": md.version("plivo-powerpack"),
+        "node": cmd("node", "--version"),
+        "plivo-node": "4.79.0",
+        "plivo-powerpack": package("plivo-powerpack"),
     }
 
 
@@ -171,6 +195,9 @@ def machine():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--only", default="",
+                    help="comma-separated contender names: run these alone and replace their rows in "
+                         "target/bench/results.json (the report says which rows a partial run measured)")
     ap.add_argument("--report-only", action="store_true",
                     help="rewrite BENCHMARKS.md from target/bench/results.json without running")
     args = ap.parse_args()
@@ -183,17 +210,20 @@ def main():
                                stdout=subprocess.PIPE, text=True)
     base = sandbox.stdout.readline().strip()
     try:
-        import plivo_powerpack
-        setup = plivo_powerpack.PowerpackClient(AUTH_ID, AUTH_TOKEN, plivo_powerpack.ClientConfig(base_url=base))
-        uuids = [setup.create_powerpack(f"bench-{i:02}").uuid for i in range(CONCURRENCY)]
+        uuids = [create_powerpack(base, f"bench-{i:02}") for i in range(CONCURRENCY)]
         uuids_file = os.path.join(OUT, "uuids.txt")
         open(uuids_file, "w").write("\n".join(uuids) + "\n")
         env = dict(os.environ, PLIVO_AUTH_ID=AUTH_ID, PLIVO_AUTH_TOKEN=AUTH_TOKEN)
 
+        only = [n for n in args.only.split(",") if n]
+        chosen = [c for c in contenders() if not only or c[0] in only]
+        missing = set(only) - {c[0] for c in chosen}
+        if missing:
+            sys.exit(f"no contender named {', '.join(sorted(missing))} here")
         raw = {name: {"seq_s": [], "conc_s": [], "cold_s": [], "rss_mib": [], "latency_s": []}
-               for name, _, _ in contenders()}
+               for name, _, _ in chosen}
         for r in range(args.runs):
-            for name, _, cmd in contenders():
+            for name, _, cmd in chosen:
                 result, _, rss = run_process(cmd + ["throughput", base, uuids_file], env)
                 raw[name]["seq_s"].append(result["seq_s"])
                 raw[name]["rss_mib"].append(rss)
@@ -214,7 +244,7 @@ def main():
                 print(f"run {r + 1}/{args.runs} {name}: seq {result['seq_s']:.3f}s conc {result.get('conc_s', 0):.3f}s "
                       f"cold {wall * 1000:.0f}ms rss {rss:.0f}MiB latency {latency.get('latency_s', 0):.3f}s", flush=True)
         soak = {}
-        for name, _, cmd in contenders():
+        for name, _, cmd in chosen:
             # A JVM with its default heap (a quarter of this machine's memory) grows the heap
             # rather than collect, which hides whatever else grows; the JVM contenders soak in
             # the same bounded heap, so that what grows is native memory or live objects.
@@ -236,9 +266,17 @@ def main():
         "runs": args.runs,
         "raw": raw,
         "soak": soak,
-        "groups": {name: group for name, group, _ in contenders()},
+        "groups": {name: group for name, group, _ in chosen},
         "crashes": CRASHES,
     }
+    previous = os.path.join(OUT, "results.json")
+    if only and os.path.exists(previous):
+        merged = json.load(open(previous))
+        for key in ("raw", "soak", "groups"):
+            merged.setdefault(key, {}).update(results[key])
+        merged.setdefault("partial", []).append({"date": results["date"], "contenders": only})
+        merged["crashes"] = merged.get("crashes", []) + CRASHES
+        results = merged
     json.dump(results, open(os.path.join(OUT, "results.json"), "w"), indent=2)
     write_report(results)
 
@@ -264,7 +302,7 @@ def write_report(results):
     per_round = [target_checks({n: {k: v[r] for k, v in m.items() if len(v) > r} for n, m in raw.items()})
                  for r in range(rounds)]
     soak = results.get("soak", {})
-    ours = [n for n in soak if n in (PY_BLK, PY_ASYNC, KT, KT_BLK, GO, PHP, CORE)]
+    ours = [n for n in soak if n in (PY_BLK, PY_ASYNC, KT, KT_BLK, GO, PHP, NODE, CORE)]
     if ours:
         worst = max(ours, key=lambda n: soak[n]["end_mib"] - soak[n]["warm_mib"])
         checks.append((f"Largest RSS growth after warm-up over the {SOAK:,}-update soak, our contenders "
@@ -307,7 +345,7 @@ freed per call) grows with the number of calls and shows as the difference.
     text = f"""# Benchmarks
 
 Measured by `make bench` on {results['date']}: every contender in one run, on one machine,
-against one release build of the sandbox with rate limiting off. Medians of {results['runs']} runs.
+against one release build of the sandbox with rate limiting off. Medians of {results['runs']} runs.{partial_text(results)}
 
 - Machine: {results['machine']}. The sandbox, the contender and the driver share these cores.
 - Versions: {', '.join(f'{k} {val}' for k, val in v.items())}.
@@ -365,6 +403,15 @@ def per_call_us(stat, n):
     return stat[n]["seq_s"] / N * 1e6
 
 
+def partial_text(results):
+    """The rows a later partial run (`--only`) measured, which the report must name."""
+    runs = results.get("partial", [])
+    if not runs:
+        return ""
+    return "".join(f"\nRows measured again alone on {p['date']} (`bench/run.py --only`): {', '.join(p['contenders'])}."
+                   for p in runs)
+
+
 def target_checks(stat):
     """The issue's targets and their context, as (label, value, target, format), from one set of
     figures per contender (`stat[name][key]`: the medians, or one round's values)."""
@@ -399,6 +446,21 @@ def target_checks(stat):
              us(GO) - us(CORE), 30.0, "{:.0f} µs"),
             ("Go binding at 64 goroutines vs the Rust core at 64 tasks (target >= 0.9x)",
              r(GO, "conc_s") / r(CORE, "conc_s"), 0.9, "{:.2f}x"),
+        ]
+    if NODE in stat and NODE_OFF in stat:
+        checks += [
+            ("Node binding per-call cost above the Rust core's, sequential (target <= 60 µs)",
+             us(NODE) - us(CORE), 60.0, "{:.0f} µs"),
+            ("Node binding at 64 promises vs the Rust core at 64 tasks (target >= 0.8x)",
+             r(NODE, "conc_s") / r(CORE, "conc_s"), 0.8, "{:.2f}x"),
+            ("Node binding vs the Rust core, 20 ms latency at 256 (target >= 0.8x)",
+             r(NODE, "latency_s") / r(CORE, "latency_s"), 0.8, "{:.2f}x"),
+            ("Node binding vs plivo-node, concurrency 64 (target >= 3x)",
+             r(NODE, "conc_s") / r(NODE_OFF, "conc_s"), 3.0, "{:.1f}x"),
+            ("Node binding vs plivo-node, 20 ms latency at 256 (target >= 3x)",
+             r(NODE, "latency_s") / r(NODE_OFF, "latency_s"), 3.0, "{:.1f}x"),
+            ("Node binding peak RSS vs plivo-node, throughput workload (target <= 1x)",
+             stat[NODE]["rss_mib"] / stat[NODE_OFF]["rss_mib"], 1.0, "{:.2f}x"),
         ]
     if PHP in stat:
         checks.append(("PHP binding per-call cost above the Rust core's, sequential (target <= 60 µs)",

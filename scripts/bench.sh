@@ -7,7 +7,8 @@ RUNS="${RUNS:-3}"
 VENV=target/bench-venv
 
 echo "== release build (core cdylib, sandbox, Rust contenders, uniffi-bindgen)"
-cargo build --release --workspace --features plivo-powerpack/bindgen
+mkdir -p target/napi-typedef
+NAPI_TYPE_DEF_TMP_FOLDER="$PWD/target/napi-typedef" cargo build --release --workspace --features plivo-powerpack/bindgen
 
 echo "== bench venv: release wheel, official plivo, matplotlib"
 [[ -x $VENV/bin/python ]] || python3 -m venv $VENV
@@ -41,5 +42,15 @@ else
     echo "SKIPPED: PHP contender (no php with FFI; make php-deps installs it)"
 fi
 
+echo "== Node binding with the release addon, and plivo-node (skipped without node and npm)"
+if command -v node >/dev/null && command -v npm >/dev/null; then
+    DIST="$PWD/target/dist-release" LIB_DIR="$PWD/target/release" scripts/dist.sh node
+    (cd bench/node && npm ci --no-audit --no-fund --loglevel=error &&
+        npm install --no-save --no-audit --no-fund --loglevel=error ../../target/dist-release/node/plivo-powerpack-*.tgz) ||
+        echo "SKIPPED: Node contenders (npm could not install plivo-node or the staged tarball)"
+else
+    echo "SKIPPED: Node contenders (no node or npm)"
+fi
+
 echo "== run ($RUNS runs per contender)"
-$VENV/bin/python bench/run.py --runs "$RUNS"
+$VENV/bin/python bench/run.py --runs "$RUNS" ${BENCH_ONLY:+--only "$BENCH_ONLY"}
