@@ -489,7 +489,7 @@ def draw_chart(results, med):
     seq = [N / med[n]["seq_s"] for n in names]
     conc = [N / med[n]["conc_s"] if "conc_s" in med[n] else 0 for n in names]
     latency = [N / med[n]["latency_s"] if "latency_s" in med[n] else 0 for n in names]
-    colors = {"rust": "#b7410e", "python": "#3572a5", "jvm": "#7f52ff", "go": "#00add8", "php": "#777bb3"}
+    colors = {"rust": "#b7410e", "python": "#3572a5", "jvm": "#7f52ff", "go": "#00add8", "php": "#777bb3", "node": "#3c873a"}
     fig, axes = plt.subplots(1, 3, figsize=(19, 4.8))
     panels = ((axes[0], seq, "sequential"), (axes[1], conc, f"concurrency {CONCURRENCY}"),
               (axes[2], latency, f"{LATENCY_MS} ms latency, concurrency {LATENCY_CONCURRENCY}"))
