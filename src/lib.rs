@@ -24,6 +24,7 @@
 //! [`blocking`].
 
 pub mod blocking;
+pub mod cancel;
 pub mod client;
 pub mod describe;
 pub mod dispatch;
@@ -80,6 +81,7 @@ pub mod __fuzz {
     }
 }
 
+pub use cancel::CancelToken;
 pub use client::{Client, ClientBuilder, TrustStore};
 pub use error::{ErrorKind, ErrorParts, PowerpackError};
 pub use model::{

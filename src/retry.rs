@@ -27,6 +27,27 @@ pub struct RetryPolicy {
     pub max_delay: Duration,
 }
 
+impl RetryPolicy {
+    /// This policy with each given value in place of its own (the adapters' optional settings).
+    pub fn with(
+        mut self,
+        max_attempts: Option<u32>,
+        base_delay: Option<Duration>,
+        max_delay: Option<Duration>,
+    ) -> Self {
+        if let Some(n) = max_attempts {
+            self.max_attempts = n;
+        }
+        if let Some(d) = base_delay {
+            self.base_delay = d;
+        }
+        if let Some(d) = max_delay {
+            self.max_delay = d;
+        }
+        self
+    }
+}
+
 impl Default for RetryPolicy {
     fn default() -> Self {
         RetryPolicy { max_attempts: 3, base_delay: Duration::from_millis(200), max_delay: Duration::from_secs(5) }

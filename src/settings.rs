@@ -70,35 +70,67 @@ pub fn client_from_json(json: &str) -> Result<Client, PowerpackError> {
 
 impl Config {
     fn into_builder(self) -> Result<ClientBuilder, PowerpackError> {
-        let mut b = match (self.auth_id, self.auth_token) {
+        let b = match (self.auth_id, self.auth_token) {
             (Some(id), Some(token)) => ClientBuilder::new(id, token),
             (None, None) => Client::builder_from_env()?,
             (Some(_), None) => return Err(invalid("config.auth_token", "is required with auth_id")),
             (None, Some(_)) => return Err(invalid("config.auth_id", "is required with auth_token")),
         };
+        let ms = |ms: Option<u64>| ms.map(Duration::from_millis);
+        let settings = Settings {
+            base_url: self.base_url,
+            connect_timeout: ms(self.connect_timeout_ms),
+            attempt_timeout: ms(self.attempt_timeout_ms),
+            total_deadline: ms(self.total_deadline_ms),
+            retry: self
+                .retry
+                .map(|r| RetryPolicy::default().with(r.max_attempts, ms(r.base_delay_ms), ms(r.max_delay_ms))),
+            user_agent_suffix: self.user_agent_suffix,
+            proxy: self.proxy,
+            skip_auth_id_check: self.skip_auth_id_check,
+            root_certificates_pem: self.root_certificates_pem,
+            trust_store: self.trust_store.map(|store| match store {
+                Store::System => TrustStore::System,
+                Store::Bundled => TrustStore::Bundled,
+            }),
+        };
+        Ok(settings.apply(b))
+    }
+}
+
+/// Every client setting but the credentials, each optional (`None`: the core's default): what an
+/// adapter that receives settings as data (this module's JSON, the UniFFI layer's `ClientConfig`)
+/// hands the builder, so that each setting reaches it through one line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    pub base_url: Option<String>,
+    pub connect_timeout: Option<Duration>,
+    pub attempt_timeout: Option<Duration>,
+    pub total_deadline: Option<Duration>,
+    pub retry: Option<RetryPolicy>,
+    pub user_agent_suffix: Option<String>,
+    pub proxy: Option<String>,
+    pub skip_auth_id_check: bool,
+    pub root_certificates_pem: Vec<String>,
+    pub trust_store: Option<TrustStore>,
+}
+
+impl Settings {
+    /// `b` with every setting that was given; the builder checks them when it builds.
+    pub fn apply(self, mut b: ClientBuilder) -> ClientBuilder {
         if let Some(url) = self.base_url {
             b = b.base_url(url);
         }
-        if let Some(ms) = self.connect_timeout_ms {
-            b = b.connect_timeout(Duration::from_millis(ms));
+        if let Some(t) = self.connect_timeout {
+            b = b.connect_timeout(t);
         }
-        if let Some(ms) = self.attempt_timeout_ms {
-            b = b.attempt_timeout(Duration::from_millis(ms));
+        if let Some(t) = self.attempt_timeout {
+            b = b.attempt_timeout(t);
         }
-        if let Some(ms) = self.total_deadline_ms {
-            b = b.total_deadline(Duration::from_millis(ms));
+        if let Some(t) = self.total_deadline {
+            b = b.total_deadline(t);
         }
-        if let Some(retry) = self.retry {
-            let mut policy = RetryPolicy::default();
-            if let Some(n) = retry.max_attempts {
-                policy.max_attempts = n;
-            }
-            if let Some(ms) = retry.base_delay_ms {
-                policy.base_delay = Duration::from_millis(ms);
-            }
-            if let Some(ms) = retry.max_delay_ms {
-                policy.max_delay = Duration::from_millis(ms);
-            }
+        if let Some(policy) = self.retry {
             b = b.retry_policy(policy);
         }
         if let Some(suffix) = self.user_agent_suffix {
@@ -113,12 +145,10 @@ impl Config {
         for pem in self.root_certificates_pem {
             b = b.root_certificate_pem(pem);
         }
-        match self.trust_store {
-            Some(Store::System) => b = b.trust_store(TrustStore::System),
-            Some(Store::Bundled) => b = b.trust_store(TrustStore::Bundled),
-            None => {}
+        if let Some(store) = self.trust_store {
+            b = b.trust_store(store);
         }
-        Ok(b)
+        b
     }
 }
 

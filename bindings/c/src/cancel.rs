@@ -3,52 +3,25 @@
 //! freeing the token while a call runs is safe (that call can then no longer be cancelled).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
-use tokio::sync::Notify;
+use plivo_powerpack::CancelToken;
 
 /// A cancellation token, as handed to C. Opaque.
 pub struct PlivoCancel {
-    state: Arc<State>,
+    token: CancelToken,
 }
-
-#[derive(Default)]
-struct State {
-    cancelled: AtomicBool,
-    wake: Notify,
-}
-
-/// What a call holds: resolves once the token is cancelled.
-#[derive(Clone)]
-pub struct Token(Arc<State>);
 
 impl PlivoCancel {
-    pub(crate) fn token(&self) -> Token {
-        Token(self.state.clone())
-    }
-}
-
-impl Token {
-    /// Completes when the token is (or already was) cancelled.
-    pub async fn cancelled(&self) {
-        loop {
-            let woken = self.0.wake.notified();
-            tokio::pin!(woken);
-            // Registered before the flag is read, so a cancel between the two is not missed.
-            woken.as_mut().enable();
-            if self.0.cancelled.load(Ordering::SeqCst) {
-                return;
-            }
-            woken.await;
-        }
+    /// What a call holds: its own clone of the token.
+    pub(crate) fn token(&self) -> CancelToken {
+        self.token.clone()
     }
 }
 
 /// A new token, not cancelled. Free it with [`plivo_cancel_free`].
 #[no_mangle]
 pub extern "C" fn plivo_cancel_new() -> *mut PlivoCancel {
-    Box::into_raw(Box::new(PlivoCancel { state: Arc::default() }))
+    Box::into_raw(Box::new(PlivoCancel { token: CancelToken::new() }))
 }
 
 /// Cancels every call started with this token: each completes at once with the `cancelled`
@@ -59,10 +32,7 @@ pub extern "C" fn plivo_cancel_new() -> *mut PlivoCancel {
 #[no_mangle]
 pub unsafe extern "C" fn plivo_cancel_cancel(cancel: *const PlivoCancel) {
     if let Some(c) = cancel.as_ref() {
-        let _ = catch_unwind(AssertUnwindSafe(|| {
-            c.state.cancelled.store(true, Ordering::SeqCst);
-            c.state.wake.notify_waiters();
-        }));
+        let _ = catch_unwind(AssertUnwindSafe(|| c.token.cancel()));
     }
 }
 

@@ -167,14 +167,11 @@ async fn run_until_cancelled(
     client: Client,
     name: String,
     args: String,
-    token: Option<cancel::Token>,
+    token: Option<plivo_powerpack::CancelToken>,
 ) -> Result<Envelope, plivo_powerpack::PowerpackError> {
     let answer = dispatch::run(&client, &name, &args);
     Ok(match token {
-        Some(token) => tokio::select! {
-            envelope = answer => envelope,
-            () = token.cancelled() => Envelope::cancelled(),
-        },
+        Some(token) => token.run(answer).await.unwrap_or_else(Envelope::cancelled),
         None => answer.await,
     })
 }

@@ -62,17 +62,8 @@ pub struct RetryPolicy {
 
 impl RetryPolicy {
     fn to_core(&self) -> Result<plivo_powerpack::RetryPolicy, PowerpackError> {
-        let mut policy = plivo_powerpack::RetryPolicy::default();
-        if let Some(n) = self.max_attempts {
-            policy.max_attempts = crate::non_negative("retry.max_attempts", n)?;
-        }
-        if let Some(d) = self.base_delay {
-            policy.base_delay = d;
-        }
-        if let Some(d) = self.max_delay {
-            policy.max_delay = d;
-        }
-        Ok(policy)
+        let max_attempts = self.max_attempts.map(|n| crate::non_negative("retry.max_attempts", n)).transpose()?;
+        Ok(plivo_powerpack::RetryPolicy::default().with(max_attempts, self.base_delay, self.max_delay))
     }
 }
 
@@ -83,38 +74,20 @@ impl ClientConfig {
     }
 
     /// `builder` with every setting that was given.
-    fn apply(self, mut b: ClientBuilder) -> Result<ClientBuilder, PowerpackError> {
-        if let Some(url) = self.base_url {
-            b = b.base_url(url);
-        }
-        if let Some(t) = self.connect_timeout {
-            b = b.connect_timeout(t);
-        }
-        if let Some(t) = self.attempt_timeout {
-            b = b.attempt_timeout(t);
-        }
-        if let Some(t) = self.total_deadline {
-            b = b.total_deadline(t);
-        }
-        if let Some(retry) = self.retry {
-            b = b.retry_policy(retry.to_core()?);
-        }
-        if let Some(suffix) = self.user_agent_suffix {
-            b = b.user_agent_suffix(suffix);
-        }
-        if let Some(proxy) = self.proxy {
-            b = b.proxy(proxy);
-        }
-        if self.skip_auth_id_check {
-            b = b.skip_auth_id_check();
-        }
-        for pem in self.root_certificates_pem {
-            b = b.root_certificate_pem(pem);
-        }
-        if let Some(store) = self.trust_store {
-            b = b.trust_store(store);
-        }
-        Ok(b)
+    fn apply(self, b: ClientBuilder) -> Result<ClientBuilder, PowerpackError> {
+        let settings = plivo_powerpack::settings::Settings {
+            base_url: self.base_url,
+            connect_timeout: self.connect_timeout,
+            attempt_timeout: self.attempt_timeout,
+            total_deadline: self.total_deadline,
+            retry: self.retry.as_ref().map(RetryPolicy::to_core).transpose()?,
+            user_agent_suffix: self.user_agent_suffix,
+            proxy: self.proxy,
+            skip_auth_id_check: self.skip_auth_id_check,
+            root_certificates_pem: self.root_certificates_pem,
+            trust_store: self.trust_store,
+        };
+        Ok(settings.apply(b))
     }
 }
 

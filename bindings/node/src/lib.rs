@@ -8,13 +8,11 @@
 //! from that runtime through napi's thread-safe deferred. Errors reject with the core's flat
 //! error parts as JSON (the neutral form), which the JavaScript layer raises as its typed errors.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use plivo_powerpack::{Client, ErrorParts, PowerpackError};
-use tokio::sync::Notify;
+use plivo_powerpack::{CancelToken, Client, ErrorParts, PowerpackError};
 
 /// The message a cancelled call rejects with; the JavaScript layer raises the signal's reason.
 const CANCELLED: &str = r#"{"cancelled":true}"#;
@@ -59,16 +57,12 @@ impl NativeClient {
     ) -> Result<Object<'env>> {
         let (deferred, promise) = env.create_deferred()?;
         let client = self.client.clone();
-        let cancelled = cancel.map(|c| c.state.clone());
+        let token = cancel.map(|c| c.token.clone());
         let call = async move {
             let run = plivo_powerpack::dispatch::call_json(&client, &operation, &arguments);
-            match cancelled {
+            match token {
                 None => run.await.map_err(Outcome::Failed),
-                Some(state) => tokio::select! {
-                    biased;
-                    () = state.cancelled() => Err(Outcome::Cancelled),
-                    result = run => result.map_err(Outcome::Failed),
-                },
+                Some(token) => token.run(run).await.ok_or(Outcome::Cancelled)?.map_err(Outcome::Failed),
             }
         };
         plivo_powerpack::runtime::detach(call, move |outcome: std::result::Result<String, Outcome>| match outcome {
@@ -105,28 +99,7 @@ fn to_napi(e: PowerpackError) -> Error {
 /// no-op.
 #[napi]
 pub struct Cancel {
-    state: Arc<CancelState>,
-}
-
-#[derive(Default)]
-struct CancelState {
-    cancelled: AtomicBool,
-    wake: Notify,
-}
-
-impl CancelState {
-    async fn cancelled(&self) {
-        loop {
-            let woken = self.wake.notified();
-            tokio::pin!(woken);
-            // Registered before the flag is read, so a cancel between the two is not missed.
-            woken.as_mut().enable();
-            if self.cancelled.load(Ordering::SeqCst) {
-                return;
-            }
-            woken.await;
-        }
-    }
+    token: CancelToken,
 }
 
 #[napi]
@@ -134,12 +107,11 @@ impl Cancel {
     #[napi(constructor)]
     #[allow(clippy::new_without_default)] // a JavaScript constructor, not a Rust API
     pub fn new() -> Self {
-        Cancel { state: Arc::default() }
+        Cancel { token: CancelToken::new() }
     }
 
     #[napi]
     pub fn cancel(&self) {
-        self.state.cancelled.store(true, Ordering::SeqCst);
-        self.state.wake.notify_waiters();
+        self.token.cancel();
     }
 }
