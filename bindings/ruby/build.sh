@@ -18,17 +18,11 @@ export GEM_HOME="$gems" GEM_PATH="$gems:$(ruby -e 'print Gem.default_path.join("
 
 case "${1:-test}" in
     test)
-        # Two sandboxes: plain HTTP, and HTTPS with a CA made at start (written to tls-ca.pem).
-        work=$(mktemp -d)
-        pids=()
-        trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
-        "$root/target/debug/powerpack-sandbox" --port 0 --rate-limit off >"$work/plain.url" & pids+=($!)
-        "$root/target/debug/powerpack-sandbox" --port 0 --rate-limit off --tls --tls-ca-out "$work/tls-ca.pem" \
-            >"$work/tls.url" & pids+=($!)
-        for _ in $(seq 100); do [[ -s "$work/plain.url" && -s "$work/tls.url" ]] && break; sleep 0.1; done
+        # Two sandboxes: plain HTTP, and HTTPS with a CA made at start.
+        source "$root/scripts/sandboxes.sh"
+        start_plain_and_tls
         # Only the test directory is on the load path: the package comes from the installed gem.
-        POWERPACK_SANDBOX_URL=$(head -n1 "$work/plain.url") POWERPACK_TLS_SANDBOX_URL=$(head -n1 "$work/tls.url") \
-            POWERPACK_TLS_CA_FILE="$work/tls-ca.pem" ruby -I"$here/test" \
+        ruby -I"$here/test" \
             -e 'Dir[ARGV[0] + "/test_*.rb"].sort.each { |f| require f }' "$here/test"
         ;;
     demo)

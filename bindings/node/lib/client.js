@@ -84,12 +84,23 @@ function encode(type, value, path) {
   return value; // strings, booleans, integers, enums: the core checks them
 }
 
+/** A described field list by this package's names, made once per list (not once per call). */
+const byCamelName = new WeakMap();
+function camelNames(fields) {
+  let known = byCamelName.get(fields);
+  if (!known) {
+    known = new Map(fields.map((f) => [camel(f.name), f]));
+    byCamelName.set(fields, known);
+  }
+  return known;
+}
+
 function encodeRecord(fields, value, path) {
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw validation(path || 'options', `must be an object, not ${Array.isArray(value) ? 'an array' : typeof value}`);
   }
   const out = {};
-  const known = new Map(fields.map((f) => [camel(f.name), f]));
+  const known = camelNames(fields);
   for (const [key, v] of Object.entries(value)) {
     const field = known.get(key);
     const at = path ? `${path}.${key}` : key;
@@ -110,7 +121,7 @@ function encodeUnion(union, value, path) {
     throw validation(`${path}.${union.tag}`, `must be one of ${union.variants.map(([n]) => `'${n}'`).join(', ')}`);
   }
   const out = { [union.tag]: tag };
-  const fields = new Map(variant[1].map((f) => [camel(f.name), f]));
+  const fields = camelNames(variant[1]);
   for (const [key, v] of Object.entries(value)) {
     if (key === union.tag || v === undefined) continue;
     const field = fields.get(key);
@@ -147,16 +158,14 @@ const ABORT_OPTION = 'signal';
  * DOMException named AbortError unless the caller gave another, as fetch does.
  */
 async function run(handle, spec, args, signal) {
+  const text = JSON.stringify(args);
+  let cancel = null;
+  let onAbort = null;
   if (signal != null) {
     if (typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function') {
       throw validation(ABORT_OPTION, 'must be an AbortSignal');
     }
     signal.throwIfAborted();
-  }
-  const text = JSON.stringify(args);
-  let cancel = null;
-  let onAbort = null;
-  if (signal != null) {
     cancel = new native.Cancel();
     onAbort = () => cancel.cancel();
     signal.addEventListener('abort', onAbort, { once: true });
@@ -181,7 +190,7 @@ async function run(handle, spec, args, signal) {
 function method(spec, supplied, supply) {
   const positional = spec.args.filter((a) => !a.optional && !supplied.includes(a.name));
   const optional = spec.args.filter((a) => a.optional && !supplied.includes(a.name));
-  const optionNames = new Map(optional.map((a) => [camel(a.name), a]));
+  const optionNames = camelNames(optional);
   const fn = function (...given) {
     return (async () => {
       const args = supply(this);
